@@ -1,0 +1,33 @@
+import type { Config } from 'jest';
+
+const swc: Config['transform'] = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+};
+
+const config: Config = {
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  collectCoverageFrom: ['<rootDir>/src/plugins/approval-workflow/server/src/domain/**/*.ts'],
+  coveragePathIgnorePatterns: ['/__tests__/', '/node_modules/'],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: {
+    global: {},
+    './src/plugins/approval-workflow/server/src/domain/': { lines: 100, branches: 100, functions: 100, statements: 100 },
+  },
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: swc,
+      testMatch: ['<rootDir>/src/plugins/approval-workflow/**/__tests__/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform: swc,
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,13 @@
+import { hiddenCollection } from './define';
+
+/** One row: the end of the audit chain. Appenders lock it, so the chain never forks. */
+export default hiddenCollection({
+  collectionName: 'approval_workflow_audit_heads',
+  singularName: 'audit-head',
+  pluralName: 'audit-heads',
+  displayName: 'Approval audit chain head',
+  attributes: {
+    seq: { type: 'integer', required: true, default: 0 },
+    hash: { type: 'string' },
+  },
+});

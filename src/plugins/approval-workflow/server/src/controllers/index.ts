@@ -1,0 +1,5 @@
+import { createSettingsController } from './settings';
+
+export default {
+  settings: createSettingsController,
+};

@@ -1,0 +1,21 @@
+import type { ActionId } from '../../../shared/constants';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** An admin route: an authenticated admin holding the given RBAC action (row rules live in the services). */
+export const adminRoute = (method: Method, path: string, handler: string, action: ActionId) => ({
+  method,
+  path,
+  handler,
+  config: {
+    policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  },
+});
+
+/** A content-API route: users-permissions roles and API tokens grant it (plugin::approval-workflow.<handler>). */
+export const contentApiRoute = (method: Method, path: string, handler: string) => ({
+  method,
+  path,
+  handler,
+  config: { policies: [] as string[] },
+});

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import { canonicalJson } from '../utils/canonical-json';
+
+/** Actions recorded by the services themselves; the engine's own actions come from its effects. */
+export const SERVICE_AUDIT_ACTIONS = [
+  'applied',
+  'rule-created',
+  'rule-edited',
+  'rule-deleted',
+  'default-rule-set',
+  'managed-marked',
+  'managed-updated',
+  'managed-unmarked',
+  'group-created',
+  'group-edited',
+  'group-deleted',
+  'settings-updated',
+] as const;
+
+export interface AuditEntry {
+  action: string;
+  actor: string;
+  at: string;
+  requestId?: string | null;
+  subject?: string | null;
+  details?: Record<string, unknown>;
+}
+
+interface StoredEvent extends Required<Omit<AuditEntry, 'details'>> {
+  seq: number;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+const hashOf = (prevHash: string, event: Omit<StoredEvent, 'hash' | 'prevHash'>) =>
+  createHash('sha256')
+    .update(prevHash)
+    .update(
+      canonicalJson({
+        seq: event.seq,
+        action: event.action,
+        actor: event.actor,
+        at: event.at,
+        requestId: event.requestId,
+        subject: event.subject,
+        details: event.details,
+      })
+    )
+    .digest('hex');
+
+/**
+ * The audit trail (DESIGN rule 6): append-only, each event chained to the one before it by a
+ * sha256 hash. Appending locks the chain head row inside the caller's transaction, so two
+ * instances never fork the chain, and a rolled-back decision leaves no audit event behind.
+ */
+export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const lockHead = async () => {
+    const head = await strapi.db
+      .queryBuilder(UID.auditHead)
+      .select(['id', 'seq', 'hash'])
+      .orderBy({ id: 'asc' })
+      .first()
+      .forUpdate()
+      .execute<{ id: number; seq: number; hash: string | null } | undefined>();
+    if (head) return head;
+    const created = await strapi.db.query(UID.auditHead).create({ data: { seq: 0, hash: GENESIS } });
+    return { id: created.id as number, seq: 0, hash: GENESIS };
+  };
+
+  return {
+    /** Appends events in order, chained; runs inside the current transaction if there is one. */
+    async append(entries: AuditEntry[]) {
+      if (entries.length === 0) return;
+      await strapi.db.transaction(async () => {
+        const head = await lockHead();
+        let { seq } = head;
+        let prevHash = head.hash ?? GENESIS;
+        for (const entry of entries) {
+          seq += 1;
+          const event = {
+            seq,
+            action: entry.action,
+            actor: entry.actor,
+            at: entry.at,
+            requestId: entry.requestId ?? null,
+            subject: entry.subject ?? null,
+            details: entry.details ?? {},
+          };
+          const hash = hashOf(prevHash, event);
+          await strapi.db.query(UID.auditEvent).create({ data: { ...event, prevHash, hash } });
+          prevHash = hash;
+        }
+        await strapi.db.query(UID.auditHead).update({ where: { id: head.id }, data: { seq, hash: prevHash } });
+      });
+    },
+
+    async list({ requestId, page, pageSize }: { requestId?: string; page: number; pageSize: number }) {
+      const where = requestId ? { requestId } : {};
+      const [rows, total] = await Promise.all([
+        strapi.db.query(UID.auditEvent).findMany({
+          where,
+          orderBy: { seq: 'desc' },
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(UID.auditEvent).count({ where }),
+      ]);
+      return { rows: rows as StoredEvent[], total };
+    },
+
+    /**
+     * Recomputes the whole chain: every event's hash, its link to the previous one, gap-free
+     * sequence numbers and the head. An edited, inserted or deleted row is reported with its seq.
+     */
+    async verify() {
+      const head = await strapi.db.query(UID.auditHead).findOne({ orderBy: { id: 'asc' } });
+      const batch = 500;
+      let prevHash = GENESIS;
+      let expectedSeq = 1;
+      let checked = 0;
+      for (let offset = 0; ; offset += batch) {
+        const rows = (await strapi.db
+          .query(UID.auditEvent)
+          .findMany({ orderBy: { seq: 'asc' }, offset, limit: batch })) as StoredEvent[];
+        for (const row of rows) {
+          const problem =
+            row.seq !== expectedSeq
+              ? `event ${expectedSeq} is missing`
+              : row.prevHash !== prevHash
+                ? `event ${row.seq} does not link to the event before it`
+                : hashOf(prevHash, { ...row, details: row.details ?? {} }) !== row.hash
+                  ? `event ${row.seq} was altered`
+                  : null;
+          if (problem) return { valid: false, checked, brokenAt: row.seq, reason: problem };
+          prevHash = row.hash;
+          expectedSeq += 1;
+          checked += 1;
+        }
+        if (rows.length < batch) break;
+      }
+      const headSeq = (head?.seq as number | undefined) ?? 0;
+      if (headSeq !== checked || (checked > 0 && head?.hash !== prevHash)) {
+        return { valid: false, checked, brokenAt: checked + 1, reason: 'the last events of the chain were removed' };
+      }
+      return { valid: true, checked, brokenAt: null, reason: null };
+    },
+  };
+};
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { Settings } from '../../../shared/contracts/settings';
+import { UID } from '../constants';
+import { badRequest } from '../utils/errors';
+import { getService } from '../utils/get-service';
+
+const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+const DEFAULTS: Omit<Settings, 'bypassRoles'> = {
+  urgentMode: false,
+  reminderIntervalMinutes: 48 * 60,
+  escalationAfterMinutes: null,
+  defaultTemplateId: null,
+};
+
+export const settingsSchema = z
+  .object({
+    bypassRoles: z.array(z.number().int().positive()),
+    urgentMode: z.boolean(),
+    reminderIntervalMinutes: z.number().int().min(1),
+    escalationAfterMinutes: z.number().int().min(1).nullable(),
+    defaultTemplateId: z.string().min(1).nullable(),
+  })
+  .strict();
+
+/**
+ * Installation-wide settings, kept in the plugin store (not in config: an array default in
+ * config/plugins.ts would come back when a user empties it). Bypass roles default to Super Admin.
+ */
+export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
+
+  const superAdminRoleIds = async () => {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code: SUPER_ADMIN_CODE } });
+    return role ? [role.id as number] : [];
+  };
+
+  const get = async (): Promise<Settings> => {
+    const stored = ((await store().get({})) ?? {}) as Partial<Settings>;
+    return {
+      ...DEFAULTS,
+      ...stored,
+      bypassRoles: stored.bypassRoles ?? (await superAdminRoleIds()),
+    };
+  };
+
+  return {
+    get,
+
+    /** Replaces the given fields after checking that every role and template named exists. */
+    async update(patch: Partial<Settings>, actor: string): Promise<Settings> {
+      const next = settingsSchema.parse({ ...(await get()), ...patch });
+      if (patch.bypassRoles) {
+        const found = await strapi.db.query('admin::role').findMany({ where: { id: { $in: next.bypassRoles } } });
+        const unknown = next.bypassRoles.filter((id) => !found.some((role) => role.id === id));
+        if (unknown.length) throw badRequest(`Unknown admin role(s): ${unknown.join(', ')}`, { unknownRoles: unknown });
+      }
+      if (next.defaultTemplateId) {
+        const template = await strapi.db.query(UID.template).findOne({ where: { documentId: next.defaultTemplateId } });
+        if (!template) throw badRequest(`Unknown template: ${next.defaultTemplateId}`, { unknownTemplates: [next.defaultTemplateId] });
+      }
+      await strapi.db.transaction(async () => {
+        await store().set({ value: next });
+        await getService(strapi, 'audit').append([
+          { action: 'settings-updated', actor, at: new Date().toISOString(), details: { changed: Object.keys(patch) } },
+        ]);
+      });
+      return next;
+    },
+  };
+};
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import type { Principal } from '../domain/types';
+import { getService } from './get-service';
+
+export type ActorKind = 'admin' | 'user' | 'token';
+
+/** Who is acting, as the approval rules see it. */
+export interface ActingUser {
+  principal: Principal;
+  kind: ActorKind;
+  id: number;
+  /** Admin role ids (admin users only). */
+  roleIds: number[];
+  /** Member of a bypass role: writes apply directly, may decide any request. */
+  isApprovalAdmin: boolean;
+}
+
+interface AuthState {
+  user?: { id: number; roles?: Array<{ id: number }> };
+  auth?: { strategy?: { name?: string }; credentials?: { id: number } };
+}
+
+export const principalOf = (kind: ActorKind, id: number | string): Principal => `${kind}:${id}`;
+
+/** The actor of a Koa request, or null when nobody authenticated (server code, cron, scripts). */
+export const actorFromState = async (strapi: Core.Strapi, state: AuthState | undefined): Promise<ActingUser | null> => {
+  const strategy = state?.auth?.strategy?.name;
+  if (strategy === 'admin' && state?.user) {
+    const roleIds = (state.user.roles ?? []).map((role) => role.id);
+    const { bypassRoles } = await getService(strapi, 'settings').get();
+    return {
+      principal: principalOf('admin', state.user.id),
+      kind: 'admin',
+      id: state.user.id,
+      roleIds,
+      isApprovalAdmin: roleIds.some((id) => bypassRoles.includes(id)),
+    };
+  }
+  if (strategy === 'users-permissions' && state?.user) {
+    return { principal: principalOf('user', state.user.id), kind: 'user', id: state.user.id, roleIds: [], isApprovalAdmin: false };
+  }
+  if (strategy === 'api-token' && state?.auth?.credentials) {
+    const { id } = state.auth.credentials;
+    return { principal: principalOf('token', id), kind: 'token', id, roleIds: [], isApprovalAdmin: false };
+  }
+  return null;
+};
+
+/** The actor of a route that requires authentication; a missing one is a 401. */
+export const actorOf = async (strapi: Core.Strapi, ctx: Context): Promise<ActingUser> => {
+  const actor = await actorFromState(strapi, ctx.state as AuthState);
+  if (!actor) throw new errors.UnauthorizedError('Authentication is required');
+  return actor;
+};

@@ -1,0 +1,40 @@
+import createHttpError from 'http-errors';
+import { errors } from '@strapi/utils';
+import type { ZodError } from 'zod';
+
+/**
+ * Strapi answers an ApplicationError with its class's status (400 by default) and an http-errors
+ * error with its own status, both in Strapi's `{ data: null, error: { status, name, message, details } }`.
+ */
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  createHttpError(409, message, { details });
+
+export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
+  new errors.ForbiddenError(message, details);
+
+export const notFound = (message: string, details: Record<string, unknown> = {}) =>
+  new errors.NotFoundError(message, details);
+
+export const badRequest = (message: string, details: Record<string, unknown> = {}) =>
+  new errors.ValidationError(message, details);
+
+/** An HTTP error of any status, for statuses decided elsewhere (the engine's error codes). */
+export const httpError = (status: number, message: string, details: Record<string, unknown> = {}) => {
+  if (status === 400) return badRequest(message, details);
+  if (status === 403) return forbidden(message, details);
+  if (status === 404) return notFound(message, details);
+  return createHttpError(status, message, { details });
+};
+
+/** One conversion from zod to Strapi's ValidationError, naming every field that is wrong. */
+export const fromZod = (error: ZodError, what = 'body') => {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    message: issue.message,
+    name: 'ValidationError',
+  }));
+  const summary = issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return new errors.ValidationError(`Invalid ${what}: ${summary}`, { errors: issues });
+};

@@ -1,0 +1,25 @@
+/** Constants shared by the plugin's server and admin sides. */
+export const PLUGIN_ID = 'approval-workflow';
+
+export const MANAGED_KINDS = ['collection', 'entry'] as const;
+export type ManagedKind = (typeof MANAGED_KINDS)[number];
+
+/**
+ * The plugin's RBAC actions (Settings → Roles → Plugins → Approval workflow). Row-level rules
+ * (is this user an approver of this request?) are checked by the services on top of these.
+ */
+export const ACTIONS = {
+  readRequests: 'plugin::approval-workflow.requests.read',
+  readAllRequests: 'plugin::approval-workflow.requests.read-all',
+  decide: 'plugin::approval-workflow.requests.decide',
+  readManaged: 'plugin::approval-workflow.managed-objects.read',
+  manageManaged: 'plugin::approval-workflow.managed-objects.manage',
+  readTemplates: 'plugin::approval-workflow.templates.read',
+  manageTemplates: 'plugin::approval-workflow.templates.manage',
+  readGroups: 'plugin::approval-workflow.groups.read',
+  manageGroups: 'plugin::approval-workflow.groups.manage',
+  readSettings: 'plugin::approval-workflow.settings.read',
+  updateSettings: 'plugin::approval-workflow.settings.update',
+  readAudit: 'plugin::approval-workflow.audit.read',
+} as const;
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { createThrowAwayDatabase, type ThrowAwayDatabase } from './database';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  APP_KEYS: 'test-key-1,test-key-2',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  DATABASE_POOL_MIN: '0',
+  STRAPI_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+};
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** The HTTP server for supertest. */
+  server: Core.Strapi['server']['httpServer'];
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real app in-process (compiled dist/, no admin build) on a throw-away database.
+ * One per test file: `const app = await startApp()` in beforeAll, `await app.stop()` in afterAll.
+ */
+export const startApp = async (extraEnv: Record<string, string> = {}): Promise<TestApp> => {
+  const database: ThrowAwayDatabase = await createThrowAwayDatabase();
+  Object.assign(process.env, TEST_ENV, database.env, extraEnv);
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.server.mount();
+  return {
+    strapi,
+    server: strapi.server.httpServer,
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+};
