@@ -7,7 +7,7 @@ const swc: Config['transform'] = {
 const config: Config = {
   testTimeout: 60000,
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-  collectCoverageFrom: ['<rootDir>/src/plugins/approval-workflow/server/src/domain/**/*.ts'],
+  collectCoverageFrom: ['<rootDir>/src/plugins/approval-workflow/server/src/domain/**/*.ts', '!**/__tests__/**'],
   coveragePathIgnorePatterns: ['/__tests__/', '/node_modules/'],
   coverageReporters: ['text-summary', 'text'],
   coverageThreshold: {

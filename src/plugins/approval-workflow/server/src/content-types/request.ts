@@ -30,7 +30,9 @@ export default hiddenCollection({
     templateVersion: { type: 'integer' },
     state: { type: 'json' },
     openKey: { type: 'string' },
+    // `|principal|…|` lists, so that 'awaiting me' and 'my requests' are plain LIKE filters.
     awaiting: { type: 'text' },
+    participants: { type: 'text' },
     nextDueAt: { type: 'datetime' },
     reason: { type: 'text' },
     result: { type: 'json' },

@@ -1,16 +1,53 @@
 import { ACTIONS } from '../../../shared/constants';
-import { adminRoute } from './route';
+import { adminRoute, contentApiRoute } from './route';
 
 export default {
   admin: {
     type: 'admin',
     routes: [
+      adminRoute('GET', '/requests', 'requests.find', ACTIONS.readRequests),
+      adminRoute('GET', '/requests/:id', 'requests.findOne', ACTIONS.readRequests),
+      adminRoute('POST', '/requests/:id/approve', 'requests.approve', ACTIONS.decide),
+      adminRoute('POST', '/requests/:id/reject', 'requests.reject', ACTIONS.decide),
+      adminRoute('POST', '/requests/:id/delegate', 'requests.delegate', ACTIONS.decide),
+      adminRoute('POST', '/requests/:id/cancel', 'requests.cancel', ACTIONS.readRequests),
+
+      adminRoute('GET', '/managed-objects', 'managed-objects.find', ACTIONS.readManaged),
+      adminRoute('GET', '/managed-objects/:id', 'managed-objects.findOne', ACTIONS.readManaged),
+      adminRoute('POST', '/managed-objects', 'managed-objects.create', ACTIONS.manageManaged),
+      adminRoute('PUT', '/managed-objects/:id', 'managed-objects.update', ACTIONS.manageManaged),
+      adminRoute('DELETE', '/managed-objects/:id', 'managed-objects.delete', ACTIONS.manageManaged),
+
+      adminRoute('GET', '/templates', 'templates.find', ACTIONS.readTemplates),
+      adminRoute('GET', '/templates/:id', 'templates.findOne', ACTIONS.readTemplates),
+      adminRoute('POST', '/templates', 'templates.create', ACTIONS.manageTemplates),
+      adminRoute('PUT', '/templates/:id', 'templates.update', ACTIONS.manageTemplates),
+      adminRoute('DELETE', '/templates/:id', 'templates.delete', ACTIONS.manageTemplates),
+      adminRoute('PUT', '/templates/:id/default', 'templates.setDefault', ACTIONS.manageTemplates),
+
+      adminRoute('GET', '/groups', 'groups.find', ACTIONS.readGroups),
+      adminRoute('GET', '/groups/:id', 'groups.findOne', ACTIONS.readGroups),
+      adminRoute('POST', '/groups', 'groups.create', ACTIONS.manageGroups),
+      adminRoute('PUT', '/groups/:id', 'groups.update', ACTIONS.manageGroups),
+      adminRoute('DELETE', '/groups/:id', 'groups.delete', ACTIONS.manageGroups),
+
       adminRoute('GET', '/settings', 'settings.get', ACTIONS.readSettings),
       adminRoute('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
+
+      adminRoute('GET', '/audit', 'audit.find', ACTIONS.readAudit),
+      adminRoute('GET', '/audit/verify', 'audit.verify', ACTIONS.readAudit),
     ],
   },
+  // Granted per users-permissions role (Settings → Users & Permissions) or API token.
   'content-api': {
     type: 'content-api',
-    routes: [],
+    routes: [
+      contentApiRoute('GET', '/requests', 'requests.find'),
+      contentApiRoute('GET', '/requests/:id', 'requests.findOne'),
+      contentApiRoute('POST', '/requests/:id/approve', 'requests.approve'),
+      contentApiRoute('POST', '/requests/:id/reject', 'requests.reject'),
+      contentApiRoute('POST', '/requests/:id/cancel', 'requests.cancel'),
+      contentApiRoute('POST', '/requests/:id/delegate', 'requests.delegate'),
+    ],
   },
 };

@@ -9,7 +9,6 @@ export const SERVICE_AUDIT_ACTIONS = [
   'rule-created',
   'rule-edited',
   'rule-deleted',
-  'default-rule-set',
   'managed-marked',
   'managed-updated',
   'managed-unmarked',

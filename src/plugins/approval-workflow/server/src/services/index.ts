@@ -1,12 +1,33 @@
+import { createApplyService, type ApplyService } from './apply';
 import { createAuditService, type AuditService } from './audit';
+import { createDirectoryService, type DirectoryService } from './directory';
+import { createGroupsService, type GroupsService } from './groups';
+import { createManagedObjectsService, type ManagedObjectsService } from './managed-objects';
+import { createRequestsService, type RequestsService } from './requests';
 import { createSettingsService, type SettingsService } from './settings';
+import { createSnapshotService, type SnapshotService } from './snapshot';
+import { createTemplatesService, type TemplatesService } from './templates';
 
 export default {
+  apply: createApplyService,
   audit: createAuditService,
+  directory: createDirectoryService,
+  groups: createGroupsService,
+  managedObjects: createManagedObjectsService,
+  requests: createRequestsService,
   settings: createSettingsService,
+  snapshot: createSnapshotService,
+  templates: createTemplatesService,
 };
 
 export interface Services {
+  apply: ApplyService;
   audit: AuditService;
+  directory: DirectoryService;
+  groups: GroupsService;
+  managedObjects: ManagedObjectsService;
+  requests: RequestsService;
   settings: SettingsService;
+  snapshot: SnapshotService;
+  templates: TemplatesService;
 }

@@ -38,3 +38,14 @@ export const fromZod = (error: ZodError, what = 'body') => {
     .join('; ');
   return new errors.ValidationError(`Invalid ${what}: ${summary}`, { errors: issues });
 };
+
+/**
+ * The write was turned into an approval request. GraphQL answers it as an error with the stable
+ * code `STRAPI_APPROVAL_REQUIRED_ERROR` and the request in `extensions.error.details.approvalRequest`.
+ */
+export class ApprovalRequiredError extends errors.ApplicationError<'ApprovalRequiredError', string, Record<string, unknown>> {
+  constructor(message: string, details: Record<string, unknown>) {
+    super(message, details);
+    this.name = 'ApprovalRequiredError';
+  }
+}

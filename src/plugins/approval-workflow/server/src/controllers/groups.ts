@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { actorOf } from '../utils/actor';
+import { getService } from '../utils/get-service';
+import { pageQuery, paginationMeta } from '../utils/pagination';
+import { groupInputSchema } from '../validation/group';
+import { parse } from '../validation/parse';
+
+export const createGroupsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const groups = () => getService(strapi, 'groups');
+  return {
+    async find(ctx: Context) {
+      const page = pageQuery(ctx.query);
+      const { data, total } = await groups().list(page);
+      ctx.body = { data, meta: paginationMeta(page, total) };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await groups().get(ctx.params.id) };
+    },
+
+    async create(ctx: Context) {
+      const input = parse(groupInputSchema, ctx.request.body, 'group');
+      ctx.status = 201;
+      ctx.body = { data: await groups().create(input, (await actorOf(strapi, ctx)).principal) };
+    },
+
+    async update(ctx: Context) {
+      const input = parse(groupInputSchema, ctx.request.body, 'group');
+      ctx.body = { data: await groups().update(ctx.params.id, input, (await actorOf(strapi, ctx)).principal) };
+    },
+
+    async delete(ctx: Context) {
+      await groups().remove(ctx.params.id, (await actorOf(strapi, ctx)).principal);
+      ctx.body = { data: { id: ctx.params.id } };
+    },
+  };
+};

@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { MANAGED_KINDS } from '../../../shared/constants';
+import { actorOf } from '../utils/actor';
+import { getService } from '../utils/get-service';
+import { pageQuery, paginationMeta } from '../utils/pagination';
+import { markSchema, updateManagedSchema } from '../validation/managed-object';
+import { parse } from '../validation/parse';
+
+const filtersSchema = z
+  .object({ uid: z.string().min(1).optional(), kind: z.enum(MANAGED_KINDS).optional() })
+  .passthrough()
+  .transform(({ uid, kind }) => ({ uid, kind }));
+
+export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const managed = () => getService(strapi, 'managedObjects');
+  return {
+    async find(ctx: Context) {
+      const page = pageQuery(ctx.query);
+      const { data, total } = await managed().list(page, parse(filtersSchema, ctx.query, 'filters'));
+      ctx.body = { data, meta: paginationMeta(page, total) };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await managed().get(ctx.params.id) };
+    },
+
+    async create(ctx: Context) {
+      const input = parse(markSchema, ctx.request.body, 'managed object');
+      ctx.status = 201;
+      ctx.body = { data: await managed().mark(input, (await actorOf(strapi, ctx)).principal) };
+    },
+
+    async update(ctx: Context) {
+      const input = parse(updateManagedSchema, ctx.request.body, 'managed object');
+      ctx.body = { data: await managed().update(ctx.params.id, input, (await actorOf(strapi, ctx)).principal) };
+    },
+
+    async delete(ctx: Context) {
+      await managed().unmark(ctx.params.id, (await actorOf(strapi, ctx)).principal);
+      ctx.body = { data: { id: ctx.params.id } };
+    },
+  };
+};

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { ACTIONS } from '../../../shared/constants';
+import { actorOf } from '../utils/actor';
+import { getService } from '../utils/get-service';
+import { pageQuery, paginationMeta } from '../utils/pagination';
+import { parse } from '../validation/parse';
+import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
+
+type AbilityState = { userAbility?: { can(action: string): boolean } };
+
+/**
+ * Approval requests over HTTP, for admin users (admin routes) and for content-API users and
+ * API tokens (content-API routes). Who may see or decide a given request is the service's rule.
+ */
+export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const requests = () => getService(strapi, 'requests');
+
+  const viewer = async (ctx: Context) => ({
+    actor: await actorOf(strapi, ctx),
+    // Only an admin role can grant "read all requests"; content-API callers see their own part.
+    canReadAll: Boolean((ctx.state as AbilityState).userAbility?.can(ACTIONS.readAllRequests)),
+  });
+
+  const decide = (decision: 'approve' | 'reject') => async (ctx: Context) => {
+    const body = parse(decideSchema, ctx.request.body ?? {}, 'decision');
+    ctx.body = { data: await requests().decide(ctx.params.id, await actorOf(strapi, ctx), decision, body) };
+  };
+
+  return {
+    async find(ctx: Context) {
+      const filters = parse(requestFiltersSchema, ctx.query, 'filters');
+      const page = pageQuery(ctx.query);
+      const { data, total } = await requests().list(await viewer(ctx), filters, page);
+      ctx.body = { data, meta: paginationMeta(page, total) };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await requests().get(ctx.params.id, await viewer(ctx)) };
+    },
+
+    approve: decide('approve'),
+    reject: decide('reject'),
+
+    async cancel(ctx: Context) {
+      const { comment } = parse(cancelSchema, ctx.request.body ?? {}, 'cancellation');
+      ctx.body = { data: await requests().cancel(ctx.params.id, await actorOf(strapi, ctx), comment) };
+    },
+
+    async delegate(ctx: Context) {
+      const body = parse(delegateSchema, ctx.request.body ?? {}, 'delegation');
+      ctx.body = { data: await requests().delegate(ctx.params.id, await actorOf(strapi, ctx), body) };
+    },
+  };
+};

@@ -1,0 +1,59 @@
+import { awaitingHolders, canDecide, isClosed } from '../queries';
+import { REQUEST_STATUSES } from '../types';
+import { APPROVAL_ADMINS } from '../types';
+import { admin, approve, group, person, reject, role, rule, run, stage, start, user } from './helpers';
+
+describe('isClosed', () => {
+  it.each(REQUEST_STATUSES.map((status) => [status, status !== 'pending']))('%s → %p', (status, closed) => {
+    expect(isClosed(status)).toBe(closed);
+  });
+});
+
+describe('awaitingHolders: who the request waits for', () => {
+  it('holders of open obligations in active stages, each once, in stage order', () => {
+    const r = rule([stage([user('admin:x'), user('admin:y')]), stage([user('admin:y'), user('admin:z')]), stage([user('admin:w')])], {
+      ownerRules: { enforceApprovalOrder: false },
+    });
+    const begun = start(r);
+    expect(awaitingHolders(begun.state)).toEqual(['admin:x', 'admin:y', 'admin:z', 'admin:w']);
+    expect(awaitingHolders(run(begun, [approve('admin:y')]).state)).toEqual(['admin:x', 'admin:z', 'admin:w']);
+  });
+
+  it('not the holders of waiting stages; nobody once closed', () => {
+    const begun = start(rule([stage([user('admin:x')]), stage([user('admin:y')])]));
+    expect(awaitingHolders(begun.state)).toEqual(['admin:x']);
+    expect(awaitingHolders(run(begun, [reject('admin:x')]).state)).toEqual([]);
+  });
+
+  it('the approval admins when a stage can no longer be fulfilled (separate group approval)', () => {
+    // 'both' counts for rnd (the first group not reached); qm then has no member left who could count.
+    const r = rule([stage([role('rnd', 1), role('qm', 1)], { criteria: 1 })], { ownerRules: { separateGroupApproval: true } });
+    const begun = start(r, {}, { 'role:rnd': ['admin:both', 'admin:r1'], 'role:qm': ['admin:both'] });
+    const { state } = run(begun, [approve('admin:both')]);
+    expect(state.status).toBe('pending');
+    expect(awaitingHolders(state)).toEqual(['admin:r1', APPROVAL_ADMINS]);
+    const stuck = run({ state, effects: [] }, [[approve('admin:r1'), 2]]);
+    expect(awaitingHolders(stuck.state)).toEqual([APPROVAL_ADMINS]);
+    expect(run(stuck, [[{ type: 'approve', actor: admin('admin:boss') }, 3]]).state.status).toBe('approved');
+  });
+});
+
+describe('canDecide', () => {
+  const begun = start(rule([stage([user('admin:x'), group('A')]), stage([user('admin:y')])], { urgentAllowed: true }), {}, { 'group:A': ['admin:a'] });
+
+  it.each([
+    ['a holder', person('admin:x'), undefined, { ok: true, as: 'holder', obligations: ['s1.o1'] }],
+    ['a holder rejecting', person('admin:a'), 'reject' as const, { ok: true, as: 'holder', obligations: ['s1.o2'] }],
+    ['an approval admin without obligation', admin('admin:boss'), 'approve' as const, { ok: true, as: 'override' }],
+    ['a later stage', person('admin:y'), undefined, { ok: false, code: 'stage-not-started' }],
+    ['a stranger', person('admin:z'), undefined, { ok: false, code: 'not-an-approver' }],
+  ])('%s', (_label, actor, decision, expected) => {
+    expect(canDecide(begun.state, actor, decision)).toEqual(expected);
+  });
+
+  it('says what transition would refuse for urgent rejections', () => {
+    const urgent = start(rule([stage([user('admin:x')])], { urgentAllowed: true }), { urgent: true, urgentModeEnabled: true });
+    expect(canDecide(urgent.state, person('admin:x'), 'reject')).toEqual({ ok: false, code: 'urgent-approve-only' });
+    expect(canDecide(urgent.state, person('admin:x'))).toEqual({ ok: true, as: 'holder', obligations: ['s1.o1'] });
+  });
+});

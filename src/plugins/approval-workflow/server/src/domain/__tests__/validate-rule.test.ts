@@ -1,0 +1,59 @@
+import type { Rule } from '../types';
+import { validateRule } from '../validate-rule';
+import { group, role, rule, stage, user } from './helpers';
+
+const valid = rule([stage([user('admin:1'), role('2', 1)], { criteria: 1, timeSpanMinutes: 60 })]);
+
+describe('validateRule (seed 003: a name, at least one stage, at least one obligation per stage)', () => {
+  it('accepts a valid rule', () => {
+    expect(validateRule(valid)).toEqual([]);
+  });
+
+  it('accepts criteria 0, no time span and a group without minimum', () => {
+    expect(validateRule(rule([stage([group('g')], { criteria: 0, timeSpanMinutes: null })]))).toEqual([]);
+  });
+
+  const broken = (patch: (r: Rule) => unknown): Rule => {
+    const copy = JSON.parse(JSON.stringify(valid)) as Rule;
+    patch(copy);
+    return copy;
+  };
+
+  it.each<[string, (r: Rule) => unknown, string]>([
+    ['empty name', (r) => (r.name = '  '), 'name'],
+    ['missing name', (r) => delete (r as Partial<Rule>).name, 'name'],
+    ['unknown security level', (r) => ((r as { securityLevel: string }).securityLevel = 'mfa'), 'securityLevel'],
+    ['unknown rejection policy', (r) => ((r as { rejectionPolicy: string }).rejectionPolicy = 'never'), 'rejectionPolicy'],
+    ['missing owner rules', (r) => ((r as { ownerRules: unknown }).ownerRules = null), 'ownerRules'],
+    ['owner rules not an object', (r) => ((r as { ownerRules: unknown }).ownerRules = 'yes'), 'ownerRules'],
+    ['no stage', (r) => (r.stages = []), 'stages'],
+    ['stages not a list', (r) => ((r as { stages: unknown }).stages = null), 'stages'],
+    ['no obligation', (r) => (r.stages[0].obligations = []), 'stages[0].obligations'],
+    ['obligations not a list', (r) => ((r.stages[0] as { obligations: unknown }).obligations = undefined), 'stages[0].obligations'],
+    ['negative criteria', (r) => (r.stages[0].criteria = -1), 'stages[0].criteria'],
+    ['fractional criteria', (r) => (r.stages[0].criteria = 1.5), 'stages[0].criteria'],
+    ['zero time span', (r) => (r.stages[0].timeSpanMinutes = 0), 'stages[0].timeSpanMinutes'],
+    ['fractional time span', (r) => (r.stages[0].timeSpanMinutes = 2.5), 'stages[0].timeSpanMinutes'],
+    ['unknown expiry', (r) => ((r.stages[0] as { onExpiry: string }).onExpiry = 'ignore'), 'stages[0].onExpiry'],
+    ['user step without user', (r) => (r.stages[0].obligations[0] = user('')), 'stages[0].obligations[0].principal'],
+    ['group without id', (r) => (r.stages[0].obligations[1] = role('')), 'stages[0].obligations[1].id'],
+    ['minApprovals 0', (r) => (r.stages[0].obligations[1] = role('2', 0)), 'stages[0].obligations[1].minApprovals'],
+    ['fractional minApprovals', (r) => (r.stages[0].obligations[1] = role('2', 1.5)), 'stages[0].obligations[1].minApprovals'],
+    ['unknown obligation kind', (r) => (r.stages[0].obligations[1] = { kind: 'team', id: 'x' } as never), 'stages[0].obligations[1].kind'],
+    ['same user twice', (r) => r.stages[0].obligations.push(user('admin:1')), 'stages[0].obligations[2]'],
+    ['same group twice', (r) => r.stages[0].obligations.push(role('2')), 'stages[0].obligations[2]'],
+  ])('refuses %s', (_label, patch, path) => {
+    const problems = validateRule(broken(patch));
+    expect(problems.map((p) => p.path)).toEqual([path]);
+    expect(problems[0].message).toEqual(expect.any(String));
+  });
+
+  it('treats minApprovals null as absent (rows read back from JSON)', () => {
+    expect(validateRule(broken((r) => (r.stages[0].obligations[1] = { kind: 'role', id: '2', minApprovals: null as never })))).toEqual([]);
+  });
+
+  it('reports every problem at once, stage by stage', () => {
+    const r = rule([stage([], { criteria: -1 }), stage([user('a')], { timeSpanMinutes: -5 })], { name: '' });
+    expect(validateRule(r).map((p) => p.path)).toEqual(['name', 'stages[0].criteria', 'stages[0].obligations', 'stages[1].timeSpanMinutes']);
+  });
+});

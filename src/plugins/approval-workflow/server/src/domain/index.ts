@@ -1,0 +1,30 @@
+/**
+ * The approval engine: pure functions over request states. No Strapi, no database, no clock
+ * (`now` is always a parameter), no randomness.
+ */
+export * from './types';
+export {
+  TRANSITION_ERROR_CODES,
+  TRANSITION_ERROR_HTTP_STATUS,
+  TRANSITION_ERROR_MESSAGES,
+  TransitionError,
+  isTransitionError,
+  type TransitionErrorCode,
+  type TransitionErrorEvent,
+} from './errors';
+export { startRequest, buildRuleStage } from './start';
+export { transition } from './transition';
+export { awaitingHolders, canDecide, isClosed, nextDueAt, type DecideCheck } from './queries';
+export {
+  countedFor,
+  countedForApproval,
+  groupKeysOf,
+  isApprovedStatus,
+  isStageFulfilled,
+  isStageReachable,
+  isUserStep,
+} from './stage-rules';
+export { resolveTemplateId, TEMPLATE_LEVELS, type TemplateCandidates, type TemplateLevel, type TemplateResolution } from './resolve';
+export { diffData, deepEqual, type DiffEntry, type DiffKind } from './diff';
+export { validateRule, type RuleProblem } from './validate-rule';
+export { MINUTE_MS } from './time';

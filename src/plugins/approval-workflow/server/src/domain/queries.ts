@@ -1,0 +1,108 @@
+import type { TransitionErrorCode } from './errors';
+import { isDecidableBy, stageHolders } from './stage-rules';
+import { MINUTE_MS, msOf } from './time';
+import type { Actor, ObligationState, Principal, RequestState, RequestStatus, StageState, TimePolicy } from './types';
+
+/** A request is closed in every status but `pending`: it accepts no decision any more. */
+export function isClosed(status: RequestStatus): boolean {
+  return status !== 'pending';
+}
+
+/**
+ * Who the request is waiting for: the holders of open obligations in the active stages, in stage
+ * order, each once; `approval-admins` when a stage fell to the approval admins, or when an active
+ * stage can no longer be fulfilled by its open obligations (only an admin's override moves it on).
+ * Obligations linked to the owner approval are decided through it and are not listed. Empty for a
+ * closed request.
+ */
+export function awaitingHolders(state: RequestState): Principal[] {
+  if (isClosed(state.status)) return [];
+  const holders: Principal[] = [];
+  for (const stage of state.stages) {
+    if (stage.status !== 'active') continue;
+    for (const holder of stageHolders(stage)) if (!holders.includes(holder)) holders.push(holder);
+  }
+  return holders;
+}
+
+/** An obligation together with the stage it belongs to. */
+export interface HeldObligation {
+  stage: StageState;
+  obligation: ObligationState;
+}
+
+/** Who decides, as the engine sees it: a holder deciding their obligations, or an admin's override. */
+export type Decider =
+  | { ok: true; as: 'holder'; held: HeldObligation[] }
+  | { ok: true; as: 'override' }
+  | { ok: false; code: TransitionErrorCode };
+
+/**
+ * Resolves who may approve or reject, and what their decision covers (the rules of `canDecide`);
+ * the `held` obligations are those of `state` itself, so the engine can change them in its copy.
+ */
+export function resolveDecider(state: RequestState, actor: Actor, decision: 'approve' | 'reject'): Decider {
+  if (isClosed(state.status)) return { ok: false, code: 'request-closed' };
+  if (actor.principal === state.requester) return { ok: false, code: 'requester-cannot-decide' };
+  const held = state.stages
+    .filter((stage) => stage.status === 'active')
+    .flatMap((stage) => stage.obligations.filter((obligation) => isDecidableBy(obligation, actor)).map((obligation) => ({ stage, obligation })));
+  const ownerApproval = held.filter((item) => item.stage.kind === 'owner');
+  const scope = ownerApproval.length > 0 ? ownerApproval : held;
+  if (scope.length > 0 || actor.isApprovalAdmin) {
+    if (decision === 'reject' && state.urgent) return { ok: false, code: 'urgent-approve-only' };
+    return scope.length > 0 ? { ok: true, as: 'holder', held: scope } : { ok: true, as: 'override' };
+  }
+  const waits = state.stages.some((stage) => stage.status === 'waiting' && stage.obligations.some((o) => isDecidableBy(o, actor)));
+  if (waits) return { ok: false, code: 'stage-not-started' };
+  const decided = state.stages.some((stage) =>
+    stage.obligations.some((o) => o.decidedBy === actor.principal || (o.holder === actor.principal && !o.linkedTo)),
+  );
+  return { ok: false, code: decided ? 'already-decided' : 'not-an-approver' };
+}
+
+/** The answer of `canDecide`. */
+export type DecideCheck =
+  | { ok: true; as: 'holder'; obligations: string[] }
+  | { ok: true; as: 'override' }
+  | { ok: false; code: TransitionErrorCode };
+
+/**
+ * May this actor approve (or reject) the request now, and as what?
+ * - A closed request accepts no decision (`request-closed`); the requester never decides their own
+ *   request, even as an approval admin (`requester-cannot-decide`).
+ * - A holder of open obligations in active stages decides them all at once (`obligations`); an
+ *   `approval-admins` obligation is held by every approval admin. While the actor holds the open
+ *   owner approval, the decision is the owner approval only: their other obligations need a
+ *   decision of their own (or are covered by the owner approval, see separate owner approval).
+ * - An approval admin holding nothing in an active stage overrides (`override`).
+ * - Urgent requests can only be approved (`urgent-approve-only` for a reject).
+ * - Otherwise: `stage-not-started` when the actor's obligation waits in a later stage,
+ *   `already-decided` when the actor decided before (or their stage was fulfilled without them),
+ *   `not-an-approver` for anyone else.
+ */
+export function canDecide(state: RequestState, actor: Actor, decision: 'approve' | 'reject' = 'approve'): DecideCheck {
+  const decider = resolveDecider(state, actor, decision);
+  if (decider.ok && decider.as === 'holder') return { ok: true, as: 'holder', obligations: decider.held.map((item) => item.obligation.id) };
+  return decider;
+}
+
+/**
+ * The earliest moment (epoch ms) at which a `tick` would change this request, so a sweep can select
+ * due requests by one indexed column: the deadline of an active stage (not one already escalated
+ * on an urgent request, which never expires), the next reminder (created + k·interval), and the
+ * escalation (created + escalation delay, once). Null for a closed request or when nothing is due.
+ */
+export function nextDueAt(state: RequestState, policy: TimePolicy): number | null {
+  if (isClosed(state.status)) return null;
+  const created = msOf(state.createdAt);
+  const due: number[] = [];
+  for (const stage of state.stages) {
+    if (stage.status !== 'active' || stage.deadline === null) continue;
+    if (state.urgent && stage.onExpiry === 'deny' && stage.escalatedAt !== null) continue;
+    due.push(msOf(stage.deadline));
+  }
+  if (policy.reminderIntervalMinutes > 0) due.push(created + (state.remindersSent + 1) * policy.reminderIntervalMinutes * MINUTE_MS);
+  if (policy.escalationAfterMinutes !== null && state.escalatedAt === null) due.push(created + policy.escalationAfterMinutes * MINUTE_MS);
+  return due.length === 0 ? null : Math.min(...due);
+}

@@ -1,0 +1,102 @@
+import type { Core, Modules, UID as StrapiUID } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { RequestSummary } from '../../../../shared/contracts/requests';
+import type { ApplyParams } from '../../services/apply';
+import type { ManagedObject } from '../../services/managed-objects';
+import { actorFromState } from '../../utils/actor';
+import { isPluginApply } from '../../utils/bypass';
+import { ApprovalRequiredError } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import { isContentManagerPublish, isGraphql, recordRequest, recordedRequests, requestOptions } from '../http/approval-context';
+import { isGuardableAction, relationRefs, shouldIntercept } from './should-intercept';
+
+type Params = { documentId?: string; locale?: string; data?: Record<string, unknown>; status?: string };
+
+/**
+ * What the caller gets instead of the written document: the shape each Document Service action
+ * returns, standing for the target until approval. For publish-like actions `entries` holds one
+ * stand-in, because the content manager rolls back its transaction (and the request with it)
+ * when a publish returns no entry.
+ */
+const standIn = (action: string, documentId: string | null, approvalRequest: RequestSummary) => {
+  const document = { documentId, approvalRequest };
+  return action === 'create' || action === 'update' ? document : { documentId, entries: [document] };
+};
+
+/** The managed entry a new child's parent relation points to, if any (seed 004). */
+const managedParentOf = async (strapi: Core.Strapi, uid: string, data: Record<string, unknown> | undefined) => {
+  if (!data) return null;
+  for (const { parent, field } of await getService(strapi, 'managedObjects').parentsFor(uid)) {
+    const refs = relationRefs(data[field]);
+    if (refs.some((ref) => 'documentId' in ref && ref.documentId === parent.entryDocumentId)) return parent;
+    const ids = refs.flatMap((ref) => ('id' in ref ? [ref.id] : []));
+    if (ids.length) {
+      const rows = await strapi.db
+        .query(parent.uid as StrapiUID.ContentType)
+        .findMany({ where: { id: { $in: ids } }, select: ['documentId'] });
+      if (rows.some((row) => row.documentId === parent.entryDocumentId)) return parent;
+    }
+  }
+  return null;
+};
+
+/**
+ * The interception point (DESIGN): every write of the Document Service — content manager, REST,
+ * GraphQL, server code — passes here. Writes to types with nothing managed go straight through;
+ * a write that must wait becomes an approval request and does not happen. `next()` is called at
+ * most once, and its result returned.
+ */
+export const interceptWrites =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const { uid, action } = context;
+    if (!isGuardableAction(action) || !uid.startsWith('api::') || isPluginApply()) return next();
+    const managedObjects = getService(strapi, 'managedObjects');
+    if (!(await managedObjects.guardedUids()).has(uid)) return next();
+
+    const http = strapi.requestContext.get() as Context | undefined;
+    const params = context.params as Params;
+    const documentId = action === 'create' ? null : (params.documentId ?? null);
+
+    // A follow-up write to a target this HTTP request already turned into a request (the content
+    // manager publishes right after saving) is part of that request.
+    const covered = recordedRequests(http).find((r) => r.target.uid === uid && r.target.documentId === documentId);
+    if (covered) return standIn(action, documentId, covered.summary) as never;
+
+    const actor = await actorFromState(strapi, http?.state);
+    const { collection, entry } = await managedObjects.forTarget(uid, documentId);
+    const parent: ManagedObject | null = action === 'create' ? await managedParentOf(strapi, uid, params.data) : null;
+    const decision = shouldIntercept({
+      operation: action,
+      actor,
+      entryOperations: entry?.operations ?? null,
+      collectionOperations: collection?.operations ?? null,
+      underManagedParent: Boolean(parent),
+    });
+    if (!decision.intercept || !actor) return next();
+
+    // The content manager's publish saves then publishes: one request for both.
+    const cmPublish = isContentManagerPublish(http);
+    const operation = cmPublish && action === 'update' ? 'publish' : action;
+    const requestParams: ApplyParams = {
+      ...(params.data ? { data: params.data } : {}),
+      ...(params.status === 'published' || (cmPublish && action === 'create') ? { status: 'published' as const } : {}),
+    };
+    const request = await getService(strapi, 'requests').open({
+      uid,
+      operation,
+      documentId,
+      locale: params.locale ?? null,
+      params: requestParams,
+      actor,
+      managed: { entry, collection, parent },
+      ...requestOptions(http),
+    });
+    if (http) recordRequest(http, request, { uid, documentId });
+    if (isGraphql(http) && !strapi.db.inTransaction()) {
+      throw new ApprovalRequiredError(`Change submitted for approval (request ${request.id}). It will be applied once approved.`, {
+        approvalRequest: request,
+      });
+    }
+    return standIn(action, documentId, request) as never;
+  };

@@ -1,0 +1,153 @@
+import type { Core } from '@strapi/strapi';
+import type { Directory, Principal, Rule } from '../domain';
+import { UID } from '../constants';
+import { principalOf } from '../utils/actor';
+
+const ADMIN_USER = 'admin::user';
+const ADMIN_ROLE = 'admin::role';
+const API_USER = 'plugin::users-permissions.user';
+
+/** `admin:3` → ['admin', 3]; anything else (email:, token:, markers) → null. */
+const parseAccount = (principal: Principal): { kind: 'admin' | 'user'; id: number } | null => {
+  const match = /^(admin|user):(\d+)$/.exec(principal);
+  return match ? { kind: match[1] as 'admin' | 'user', id: Number(match[2]) } : null;
+};
+
+export interface PrincipalLabel {
+  principal: Principal;
+  kind: 'admin' | 'user' | 'token' | 'email' | 'system' | 'group';
+  name: string;
+  email: string | null;
+}
+
+/**
+ * Who is who: admin users, content-API users, admin roles and the plugin's groups, as the engine
+ * needs them (principals and group members) and as people read them (names).
+ */
+export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const roleMembers = async (roleIds: number[]): Promise<Record<string, Principal[]>> => {
+    if (roleIds.length === 0) return {};
+    const users = await strapi.db.query(ADMIN_USER).findMany({
+      where: { isActive: true, roles: { id: { $in: roleIds } } },
+      populate: { roles: { select: ['id'] } },
+      select: ['id'],
+    });
+    const groups: Record<string, Principal[]> = {};
+    for (const roleId of roleIds) {
+      groups[`role:${roleId}`] = users
+        .filter((user) => (user.roles as Array<{ id: number }>).some((role) => role.id === roleId))
+        .map((user) => principalOf('admin', user.id as number));
+    }
+    return groups;
+  };
+
+  return {
+    /** Group membership for a rule, frozen into the request when it starts. */
+    async directoryFor(rule: Rule): Promise<Directory> {
+      const obligations = rule.stages.flatMap((stage) => stage.obligations);
+      const roleIds = obligations.filter((o) => o.kind === 'role').map((o) => Number((o as { id: string }).id));
+      const groupIds = obligations.filter((o) => o.kind === 'group').map((o) => (o as { id: string }).id);
+      const groups = await roleMembers([...new Set(roleIds)]);
+      if (groupIds.length) {
+        const rows = await strapi.db.query(UID.group).findMany({ where: { documentId: { $in: groupIds } } });
+        for (const row of rows) groups[`group:${row.documentId}`] = (row.members as Principal[] | null) ?? [];
+      }
+      return { groups };
+    },
+
+    /** Members of the bypass roles: the approval admins. */
+    async approvalAdmins(bypassRoles: number[]): Promise<Principal[]> {
+      const groups = await roleMembers(bypassRoles);
+      return [...new Set(Object.values(groups).flat())];
+    },
+
+    /** The principals, roles and groups a rule names that do not exist. */
+    async unknownReferences(rule: Pick<Rule, 'stages'>) {
+      const obligations = rule.stages.flatMap((stage) => stage.obligations);
+      const principals = obligations.flatMap((o) => (o.kind === 'user' ? [o.principal] : []));
+      const roleIds = [...new Set(obligations.flatMap((o) => (o.kind === 'role' ? [o.id] : [])))];
+      const groupIds = [...new Set(obligations.flatMap((o) => (o.kind === 'group' ? [o.id] : [])))];
+      const users = await this.unknownPrincipals(principals);
+      const foundRoles = roleIds.length
+        ? await strapi.db.query(ADMIN_ROLE).findMany({ where: { id: { $in: roleIds.map(Number).filter(Number.isInteger) } }, select: ['id'] })
+        : [];
+      const foundGroups = groupIds.length
+        ? await strapi.db.query(UID.group).findMany({ where: { documentId: { $in: groupIds } }, select: ['documentId'] })
+        : [];
+      return {
+        users,
+        roles: roleIds.filter((id) => !foundRoles.some((role) => String(role.id) === id)),
+        groups: groupIds.filter((id) => !foundGroups.some((group) => group.documentId === id)),
+      };
+    },
+
+    /** Principals that name no existing admin user or content-API user (emails are always valid). */
+    async unknownPrincipals(principals: Principal[]): Promise<Principal[]> {
+      const unknown: Principal[] = [];
+      for (const principal of [...new Set(principals)]) {
+        if (/^email:[^@\s]+@[^@\s]+$/.test(principal)) continue;
+        const account = parseAccount(principal);
+        const exists = account
+          ? await strapi.db.query(account.kind === 'admin' ? ADMIN_USER : API_USER).count({ where: { id: account.id } })
+          : 0;
+        if (!exists) unknown.push(principal);
+      }
+      return unknown;
+    },
+
+    /** Checks a password against the stored hash of an admin or content-API user (security level `password`). */
+    async checkPassword(principal: Principal, password: string): Promise<boolean> {
+      const account = parseAccount(principal);
+      if (!account) return false;
+      const row = await strapi.db
+        .query(account.kind === 'admin' ? ADMIN_USER : API_USER)
+        .findOne({ where: { id: account.id }, select: ['id', 'password'] });
+      if (!row?.password) return false;
+      return account.kind === 'admin'
+        ? strapi.service('admin::auth').validatePassword(password, row.password)
+        : strapi.plugin('users-permissions').service('user').validatePassword(password, row.password);
+    },
+
+    /** Display names for principals, looked up in batches. */
+    async labels(principals: Principal[]): Promise<Record<Principal, PrincipalLabel>> {
+      const unique = [...new Set(principals)];
+      const ids = (kind: 'admin' | 'user') =>
+        unique.flatMap((p) => {
+          const account = parseAccount(p);
+          return account?.kind === kind ? [account.id] : [];
+        });
+      const [admins, users] = await Promise.all([
+        ids('admin').length
+          ? strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: ids('admin') } }, select: ['id', 'firstname', 'lastname', 'username', 'email'] })
+          : [],
+        ids('user').length
+          ? strapi.db.query(API_USER).findMany({ where: { id: { $in: ids('user') } }, select: ['id', 'username', 'email'] })
+          : [],
+      ]);
+      const labels: Record<Principal, PrincipalLabel> = {};
+      for (const principal of unique) {
+        const account = parseAccount(principal);
+        if (account?.kind === 'admin') {
+          const row = admins.find((a) => a.id === account.id);
+          const name = row ? [row.firstname, row.lastname].filter(Boolean).join(' ') || row.username || row.email : principal;
+          labels[principal] = { principal, kind: 'admin', name, email: row?.email ?? null };
+        } else if (account?.kind === 'user') {
+          const row = users.find((u) => u.id === account.id);
+          labels[principal] = { principal, kind: 'user', name: row?.username ?? principal, email: row?.email ?? null };
+        } else if (principal.startsWith('email:')) {
+          const email = principal.slice('email:'.length);
+          labels[principal] = { principal, kind: 'email', name: email, email };
+        } else if (principal.startsWith('token:')) {
+          labels[principal] = { principal, kind: 'token', name: `API token ${principal.slice('token:'.length)}`, email: null };
+        } else if (principal === 'approval-admins') {
+          labels[principal] = { principal, kind: 'group', name: 'Approval admins', email: null };
+        } else {
+          labels[principal] = { principal, kind: 'system', name: principal, email: null };
+        }
+      }
+      return labels;
+    },
+  };
+};
+
+export type DirectoryService = ReturnType<typeof createDirectoryService>;

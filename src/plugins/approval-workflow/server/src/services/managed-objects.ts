@@ -1,0 +1,264 @@
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import type { ManagedKind } from '../../../shared/constants';
+import { UID } from '../constants';
+import type { Operation } from '../domain';
+import type { PageQuery } from '../utils/pagination';
+import { badRequest, conflict, notFound } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
+
+/** Operations that make sense on one existing entry (create and clone make new documents). */
+export const ENTRY_OPERATIONS: readonly Operation[] = ['update', 'delete', 'publish', 'unpublish', 'discardDraft'];
+/** Operations that exist only with draft & publish. */
+const DRAFT_OPERATIONS: readonly Operation[] = ['publish', 'unpublish', 'discardDraft'];
+
+export interface ManagedObject {
+  id: string;
+  kind: ManagedKind;
+  uid: string;
+  entryDocumentId: string | null;
+  operations: Operation[];
+  templateId: string | null;
+  childRelations: ChildRelation[];
+  inheritedFrom: string | null;
+  markedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const present = (row: Row): ManagedObject => ({
+  id: row.documentId,
+  kind: row.kind,
+  uid: row.uid,
+  entryDocumentId: row.entryDocumentId ?? null,
+  operations: row.operations ?? [],
+  templateId: row.templateId ?? null,
+  childRelations: row.childRelations ?? [],
+  inheritedFrom: row.inheritedFrom ?? null,
+  markedBy: row.markedBy ?? null,
+  createdAt: new Date(row.createdAt).toISOString(),
+  updatedAt: new Date(row.updatedAt).toISOString(),
+});
+
+const keyOf = (kind: ManagedKind, uid: string, documentId: string | null) =>
+  kind === 'collection' ? `collection:${uid}` : `entry:${uid}:${documentId}`;
+
+/** How long an instance trusts its list of guarded content types before reading it again. */
+const GUARD_CACHE_MS = 5_000;
+
+/**
+ * Managed objects: collections and entries whose changes need approval (seed 004). Marking an
+ * entry with child relations makes children created under it managed too; existing children are
+ * left as they are.
+ */
+export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.managedObject);
+  const now = () => new Date().toISOString();
+  let guardCache: { uids: Set<string>; at: number } | null = null;
+
+  const findRow = async (id: string) => {
+    const row = await query().findOne({ where: { documentId: id } });
+    if (!row) throw notFound(`Managed object ${id} not found`, { id });
+    return row;
+  };
+
+  const contentTypeOf = (uid: string) => {
+    const contentType = uid.startsWith('api::') ? strapi.contentTypes[uid as StrapiUID.ContentType] : undefined;
+    if (!contentType) throw badRequest(`Unknown content type: ${uid}`, { unknown: { contentTypes: [uid] } });
+    return contentType;
+  };
+
+  const hasDraftAndPublish = (uid: string) => Boolean(contentTypeOf(uid).options?.draftAndPublish);
+
+  const checkOperations = (kind: ManagedKind, uid: string, operations: Operation[]) => {
+    const invalid = operations.filter(
+      (op) => (kind === 'entry' && !ENTRY_OPERATIONS.includes(op)) || (!hasDraftAndPublish(uid) && DRAFT_OPERATIONS.includes(op))
+    );
+    if (invalid.length) {
+      throw badRequest(`Operations not available on this ${kind} of ${uid}: ${invalid.join(', ')}`, {
+        errors: [{ path: ['operations'], message: `not available: ${invalid.join(', ')}`, name: 'ValidationError' }],
+      });
+    }
+  };
+
+  const defaultOperations = (kind: ManagedKind, uid: string): Operation[] => {
+    const all: Operation[] = kind === 'entry' ? [...ENTRY_OPERATIONS] : ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'];
+    return hasDraftAndPublish(uid) ? all : all.filter((op) => !DRAFT_OPERATIONS.includes(op));
+  };
+
+  const checkTemplate = async (templateId: string | null | undefined) => {
+    if (!templateId) return;
+    const found = await strapi.db.query(UID.template).count({ where: { documentId: templateId } });
+    if (!found) throw badRequest(`Unknown template: ${templateId}`, { unknown: { templates: [templateId] } });
+  };
+
+  /** A child relation must be a to-one relation of the child type that points at the parent's type. */
+  const checkChildRelations = (parentUid: string, relations: ChildRelation[]) => {
+    for (const relation of relations) {
+      const attribute = contentTypeOf(relation.uid).attributes[relation.field] as
+        | { type: string; relation?: string; target?: string }
+        | undefined;
+      const ok =
+        attribute?.type === 'relation' &&
+        attribute.target === parentUid &&
+        (attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne');
+      if (!ok) {
+        throw badRequest(`${relation.uid}.${relation.field} is not a to-one relation to ${parentUid}`, {
+          errors: [{ path: ['childRelations'], message: `${relation.uid}.${relation.field} does not point to ${parentUid}`, name: 'ValidationError' }],
+        });
+      }
+    }
+  };
+
+  const changed = () => {
+    guardCache = null;
+  };
+
+  const audit = (action: string, actor: string, row: Row, details: Record<string, unknown> = {}) =>
+    getService(strapi, 'audit').append([
+      { action, actor, at: now(), subject: row.documentId, details: { kind: row.kind, uid: row.uid, entryDocumentId: row.entryDocumentId ?? null, ...details } },
+    ]);
+
+  const insert = async (data: Record<string, unknown>, actor: string, auditDetails: Record<string, unknown> = {}) => {
+    const existing = await query().findOne({ where: { key: data.key } });
+    if (existing) throw conflict(`Already managed: ${data.key}`, { managedObject: present(existing) });
+    const row = await strapi.db.transaction(async () => {
+      const created = await query().create({ data: { ...data, markedBy: actor } });
+      await audit('managed-marked', actor, created, auditDetails);
+      return created;
+    });
+    changed();
+    return present(row);
+  };
+
+  return {
+    async list({ page, pageSize }: PageQuery, filters: { uid?: string; kind?: ManagedKind } = {}) {
+      const where = { ...(filters.uid ? { uid: filters.uid } : {}), ...(filters.kind ? { kind: filters.kind } : {}) };
+      const [rows, total] = await Promise.all([
+        query().findMany({ where, orderBy: { id: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+        query().count({ where }),
+      ]);
+      return { data: rows.map(present), total };
+    },
+
+    async get(id: string) {
+      return present(await findRow(id));
+    },
+
+    async mark(input: MarkInput, actor: string) {
+      const contentType = contentTypeOf(input.uid);
+      const operations = input.operations ?? defaultOperations(input.kind, input.uid);
+      checkOperations(input.kind, input.uid, operations);
+      await checkTemplate(input.templateId);
+      if (input.kind === 'collection') {
+        return insert({ key: keyOf('collection', input.uid, null), kind: 'collection', uid: input.uid, operations, templateId: input.templateId, childRelations: [] }, actor);
+      }
+      checkChildRelations(input.uid, input.childRelations);
+      const entry = await strapi.documents(contentType.uid as StrapiUID.ContentType).findOne({ documentId: input.documentId });
+      if (!entry) throw badRequest(`Unknown entry ${input.documentId} of ${input.uid}`, { unknown: { entries: [input.documentId] } });
+      return insert(
+        {
+          key: keyOf('entry', input.uid, input.documentId),
+          kind: 'entry',
+          uid: input.uid,
+          entryDocumentId: input.documentId,
+          operations,
+          templateId: input.templateId,
+          childRelations: input.childRelations,
+        },
+        actor
+      );
+    },
+
+    async update(id: string, input: UpdateManagedInput, actor: string) {
+      const row = await findRow(id);
+      if (input.operations) checkOperations(row.kind, row.uid, input.operations);
+      await checkTemplate(input.templateId);
+      if (input.childRelations) {
+        if (row.kind !== 'entry') throw badRequest('Only managed entries have child relations', { errors: [{ path: ['childRelations'], message: 'only for entries', name: 'ValidationError' }] });
+        checkChildRelations(row.uid, input.childRelations);
+      }
+      const updated = await strapi.db.transaction(async () => {
+        const next = await query().update({ where: { id: row.id }, data: input });
+        await audit('managed-updated', actor, next, { changed: Object.keys(input) });
+        return next;
+      });
+      changed();
+      return present(updated);
+    },
+
+    async unmark(id: string, actor: string) {
+      const row = await findRow(id);
+      await strapi.db.transaction(async () => {
+        await query().delete({ where: { id: row.id } });
+        await audit('managed-unmarked', actor, row);
+      });
+      changed();
+    },
+
+    /**
+     * A child created (by an approved request) under a managed entry becomes managed itself,
+     * inheriting the parent's template through `inheritedFrom` (DESIGN: managed object).
+     */
+    async adoptChild(uid: string, documentId: string, parent: ManagedObject, actor: string) {
+      const key = keyOf('entry', uid, documentId);
+      if (await query().findOne({ where: { key } })) return;
+      const operations = defaultOperations('entry', uid).filter((op) => parent.operations.includes(op));
+      await query().create({
+        data: { key, kind: 'entry', uid, entryDocumentId: documentId, operations: operations.length ? operations : defaultOperations('entry', uid), templateId: null, childRelations: [], inheritedFrom: parent.id, markedBy: actor },
+      });
+      await audit('managed-marked', actor, { documentId: key, kind: 'entry', uid, entryDocumentId: documentId }, { inheritedFrom: parent.id });
+      changed();
+    },
+
+    /** Forgets a managed entry that was deleted. */
+    async forgetEntry(uid: string, documentId: string) {
+      await query().delete({ where: { key: keyOf('entry', uid, documentId) } });
+      changed();
+    },
+
+    /**
+     * The content types that have anything managed (as a collection, an entry, or as the child
+     * type of a managed entry). The interceptor lets writes to any other type through without a
+     * query; the list is re-read at most every few seconds, and at once after a change here.
+     */
+    async guardedUids(): Promise<Set<string>> {
+      if (guardCache && Date.now() - guardCache.at < GUARD_CACHE_MS) return guardCache.uids;
+      const rows = await query().findMany({ select: ['uid', 'childRelations'] });
+      const uids = new Set<string>();
+      for (const row of rows) {
+        uids.add(row.uid);
+        for (const relation of (row.childRelations ?? []) as ChildRelation[]) uids.add(relation.uid);
+      }
+      guardCache = { uids, at: Date.now() };
+      return uids;
+    },
+
+    /** The collection object and entry object of a target, if managed. */
+    async forTarget(uid: string, documentId: string | null) {
+      const keys = [keyOf('collection', uid, null), ...(documentId ? [keyOf('entry', uid, documentId)] : [])];
+      const rows = await query().findMany({ where: { key: { $in: keys } } });
+      const collection = rows.find((r) => r.kind === 'collection');
+      const entry = rows.find((r) => r.kind === 'entry');
+      return { collection: collection ? present(collection) : null, entry: entry ? present(entry) : null };
+    },
+
+    /** Managed entries that name `childUid` in their child relations: where a new child may land. */
+    async parentsFor(childUid: string) {
+      const rows = await query().findMany({ where: { kind: 'entry' } });
+      return rows
+        .map(present)
+        .flatMap((parent) => parent.childRelations.filter((r) => r.uid === childUid).map((relation) => ({ parent, field: relation.field })));
+    },
+
+    /** A managed object by id, or null. */
+    async find(id: string) {
+      const row = await query().findOne({ where: { documentId: id } });
+      return row ? present(row) : null;
+    },
+  };
+};
+
+export type ManagedObjectsService = ReturnType<typeof createManagedObjectsService>;

@@ -1,0 +1,202 @@
+import type { Core } from '@strapi/strapi';
+import type { Template, TemplateVersion } from '../../../shared/contracts/templates';
+import { UID } from '../constants';
+import { validateRule, type Rule } from '../domain';
+import type { PageQuery } from '../utils/pagination';
+import { badRequest, conflict, forbidden, notFound } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { storedOwnerRulesSchema, storedStagesSchema, type TemplateInput } from '../validation/template';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
+
+/** The rule the engine runs, from a stored template row (JSON columns checked on the way out). */
+export const ruleOf = (row: Row): Rule => ({
+  id: row.documentId,
+  version: row.version,
+  name: row.name,
+  securityLevel: row.securityLevel,
+  urgentAllowed: Boolean(row.urgentAllowed),
+  rejectionPolicy: row.rejectionPolicy,
+  ownerRules: storedOwnerRulesSchema.parse(row.ownerRules ?? {}),
+  stages: storedStagesSchema.parse(row.stages ?? []),
+});
+
+const now = () => new Date().toISOString();
+
+/**
+ * Templates (approval rules): validated as seed 003 says, versioned on every edit (the old
+ * version is kept), deletable only when nothing uses them. Item-level templates — assigned to a
+ * managed entry — need the editor's password to change (seed 002).
+ */
+export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.template);
+
+  const findRow = async (id: string) => {
+    const row = await query().findOne({ where: { documentId: id } });
+    if (!row) throw notFound(`Template ${id} not found`, { id });
+    return row;
+  };
+
+  const itemLevelIds = async (ids: string[]) => {
+    if (ids.length === 0) return new Set<string>();
+    const rows = await strapi.db
+      .query(UID.managedObject)
+      .findMany({ where: { kind: 'entry', templateId: { $in: ids } }, select: ['templateId'] });
+    return new Set(rows.map((row) => row.templateId as string));
+  };
+
+  const present = async (rows: Row[]): Promise<Template[]> => {
+    const [{ defaultTemplateId }, itemLevel] = await Promise.all([
+      getService(strapi, 'settings').get(),
+      itemLevelIds(rows.map((row) => row.documentId)),
+    ]);
+    return rows.map((row) => ({
+      ...ruleOf(row),
+      description: row.description ?? null,
+      isDefault: row.documentId === defaultTemplateId,
+      itemLevel: itemLevel.has(row.documentId),
+      editedBy: row.editedBy ?? null,
+      createdAt: new Date(row.createdAt).toISOString(),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    }));
+  };
+
+  /** Rule problems (seed 003) and unknown users/roles/groups, as one 400 naming them. */
+  const check = async (input: TemplateInput) => {
+    const problems = validateRule({ id: 'new', version: 1, ...input, description: undefined } as unknown as Rule);
+    if (problems.length) {
+      throw badRequest(`Invalid template: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
+    }
+    const unknown = await getService(strapi, 'directory').unknownReferences(input);
+    const parts = [
+      unknown.users.length ? `unknown users ${unknown.users.join(', ')}` : '',
+      unknown.roles.length ? `unknown roles ${unknown.roles.join(', ')}` : '',
+      unknown.groups.length ? `unknown groups ${unknown.groups.join(', ')}` : '',
+    ].filter(Boolean);
+    if (parts.length) throw badRequest(`Invalid template: ${parts.join('; ')}`, { unknown });
+  };
+
+  const fields = (input: TemplateInput) => ({
+    name: input.name,
+    description: input.description,
+    securityLevel: input.securityLevel,
+    urgentAllowed: input.urgentAllowed,
+    rejectionPolicy: input.rejectionPolicy,
+    ownerRules: input.ownerRules,
+    stages: input.stages,
+  });
+
+  const recordVersion = async (row: Row, actor: string) => {
+    await strapi.db.query(UID.templateVersion).create({
+      data: { templateId: row.documentId, version: row.version, rule: ruleOf(row), editedBy: actor },
+    });
+  };
+
+  return {
+    ruleOf,
+
+    async list({ page, pageSize }: PageQuery) {
+      const [rows, total] = await Promise.all([
+        query().findMany({ orderBy: { name: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+        query().count(),
+      ]);
+      return { data: await present(rows), total };
+    },
+
+    async get(id: string) {
+      const row = await findRow(id);
+      const [template] = await present([row]);
+      const versions = await strapi.db
+        .query(UID.templateVersion)
+        .findMany({ where: { templateId: id }, orderBy: { version: 'desc' } });
+      return {
+        ...template,
+        versions: versions.map(
+          (v): TemplateVersion => ({ version: v.version, rule: v.rule, editedBy: v.editedBy ?? null, createdAt: new Date(v.createdAt).toISOString() })
+        ),
+      };
+    },
+
+    /** The frozen rule of a template, for a request that starts now. */
+    async rule(id: string): Promise<Rule> {
+      return ruleOf(await findRow(id));
+    },
+
+    async create(input: TemplateInput, actor: string) {
+      await check(input);
+      const row = await strapi.db.transaction(async () => {
+        const created = await query().create({ data: { ...fields(input), version: 1, editedBy: actor } });
+        await recordVersion(created, actor);
+        await getService(strapi, 'audit').append([
+          { action: 'rule-created', actor, at: now(), subject: created.documentId, details: { version: 1, name: input.name } },
+        ]);
+        return created;
+      });
+      return (await present([row]))[0];
+    },
+
+    /** A new version; open requests keep the copy they started with. */
+    async update(id: string, input: TemplateInput, actor: { principal: string }) {
+      const current = await findRow(id);
+      if ((await itemLevelIds([id])).has(id)) {
+        if (!input.password) {
+          throw badRequest('Editing an item-level template requires your password', {
+            errors: [{ path: ['password'], message: 'required for item-level templates', name: 'ValidationError' }],
+          });
+        }
+        if (!(await getService(strapi, 'directory').checkPassword(actor.principal, input.password))) {
+          throw forbidden('The password is wrong');
+        }
+      }
+      await check(input);
+      const row = await strapi.db.transaction(async () => {
+        const locked = await strapi.db
+          .queryBuilder(UID.template)
+          .select(['id', 'version'])
+          .where({ id: current.id })
+          .forUpdate()
+          .first()
+          .execute<{ id: number; version: number }>();
+        const version = locked.version + 1;
+        const updated = await query().update({
+          where: { id: current.id },
+          data: { ...fields(input), version, editedBy: actor.principal },
+        });
+        await recordVersion(updated, actor.principal);
+        await getService(strapi, 'audit').append([
+          { action: 'rule-edited', actor: actor.principal, at: now(), subject: id, details: { version, name: input.name } },
+        ]);
+        return updated;
+      });
+      return (await present([row]))[0];
+    },
+
+    async remove(id: string, actor: string) {
+      const row = await findRow(id);
+      const [users, { defaultTemplateId }] = await Promise.all([
+        strapi.db.query(UID.managedObject).findMany({ where: { templateId: id }, select: ['documentId', 'uid', 'entryDocumentId'] }),
+        getService(strapi, 'settings').get(),
+      ]);
+      if (users.length || defaultTemplateId === id) {
+        throw conflict(`Template ${id} is in use and cannot be deleted`, {
+          managedObjects: users.map((u) => u.documentId),
+          isDefault: defaultTemplateId === id,
+        });
+      }
+      await strapi.db.transaction(async () => {
+        await query().delete({ where: { id: row.id } });
+        await getService(strapi, 'audit').append([
+          { action: 'rule-deleted', actor, at: now(), subject: id, details: { version: row.version, name: row.name } },
+        ]);
+      });
+    },
+
+    /** Makes a template the global default (or clears it with null). */
+    async setDefault(id: string | null, actor: string) {
+      if (id) await findRow(id);
+      return getService(strapi, 'settings').update({ defaultTemplateId: id }, actor);
+    },
+  };
+};
+
+export type TemplatesService = ReturnType<typeof createTemplatesService>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { EXPIRY_ACTIONS, REJECTION_POLICIES, SECURITY_LEVELS } from '../domain';
+
+const principal = z
+  .string()
+  .regex(/^(admin|user):\d+$/, 'must be a user principal such as "admin:3" (admin user) or "user:5" (content-API user)');
+
+const groupId = z.union([z.string().min(1), z.number().int().positive()]).transform(String);
+
+export const obligationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), principal }).strict(),
+  z.object({ kind: z.literal('role'), id: groupId, minApprovals: z.number().int().min(1).optional() }).strict(),
+  z.object({ kind: z.literal('group'), id: groupId, minApprovals: z.number().int().min(1).optional() }).strict(),
+]);
+
+export const stageSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    /** Fulfillment criteria: N approvals close the stage, 0 = all. Default 1. */
+    criteria: z.number().int().min(0).default(1),
+    obligations: z.array(obligationSchema).min(1, 'a stage needs at least one obligation'),
+    timeSpanMinutes: z.number().int().min(1).nullable().default(null),
+    onExpiry: z.enum(EXPIRY_ACTIONS).default('deny'),
+  })
+  .strict();
+
+export const ownerRulesSchema = z
+  .object({
+    ownerApproval: z.boolean().default(false),
+    separateOwnerApproval: z.boolean().default(false),
+    separateGroupApproval: z.boolean().default(false),
+    enforceApprovalOrder: z.boolean().default(true),
+    enforceInitialOwnerApproval: z.boolean().default(false),
+  })
+  .strict();
+
+/** The body of POST /templates and PUT /templates/:id (a template is always sent whole). */
+export const templateInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'a template needs a name').max(200),
+    description: z.string().max(5000).nullable().default(null),
+    securityLevel: z.enum(SECURITY_LEVELS).default('simple'),
+    urgentAllowed: z.boolean().default(false),
+    rejectionPolicy: z.enum(REJECTION_POLICIES).default('decline'),
+    ownerRules: ownerRulesSchema.default({}),
+    stages: z.array(stageSchema).min(1, 'a template needs at least one stage'),
+    /** Editing an item-level template (assigned to a managed entry) needs the editor's password. */
+    password: z.string().optional(),
+  })
+  .strict();
+
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+
+/** Template rows read back from the database: the JSON columns are checked, not trusted. */
+export const storedStagesSchema = z.array(stageSchema);
+export const storedOwnerRulesSchema = ownerRulesSchema;

@@ -1,0 +1,100 @@
+import type {
+  DecisionKind,
+  ExpiryAction,
+  GroupRequirement,
+  ObligationSource,
+  ObligationStatus,
+  Operation,
+  RequestStatus,
+  StageStatus,
+} from '../../server/src/domain/types';
+
+/** A person or actor as the API shows it. */
+export interface PrincipalLabel {
+  principal: string;
+  kind: 'admin' | 'user' | 'token' | 'email' | 'system' | 'group';
+  name: string;
+  email: string | null;
+}
+
+/** What an intercepted write answers with (REST 202 `meta.approvalRequest`, GraphQL error details). */
+export interface RequestSummary {
+  id: string;
+  status: RequestStatus;
+  operation: Operation;
+  uid: string;
+  documentId: string | null;
+  locale: string | null;
+  urgent: boolean;
+}
+
+export interface RequestListItem extends RequestSummary {
+  requester: PrincipalLabel;
+  template: { id: string; version: number; name: string };
+  comment: string | null;
+  reason: string | null;
+  /** The viewer holds an open obligation in an active stage. */
+  awaitingMe: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface ObligationView {
+  id: string;
+  holder: PrincipalLabel;
+  sources: ObligationSource[];
+  status: ObligationStatus;
+  delegatedFrom: PrincipalLabel | null;
+  decidedBy: PrincipalLabel | null;
+  decidedAt: string | null;
+  comment: string | null;
+}
+
+export interface StageView {
+  index: number;
+  name: string;
+  kind: 'owner' | 'rule' | 'admins';
+  status: StageStatus;
+  required: number;
+  groups: GroupRequirement[];
+  startedAt: string | null;
+  deadline: string | null;
+  onExpiry: ExpiryAction;
+  obligations: ObligationView[];
+}
+
+export interface DiffEntryView {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before: unknown;
+  after: unknown;
+}
+
+export interface RequestDetail extends RequestListItem {
+  owner: PrincipalLabel | null;
+  securityLevel: 'simple' | 'password';
+  applied: boolean;
+  proposal: Record<string, unknown> | null;
+  base: { draft: Record<string, unknown> | null; published: Record<string, unknown> | null } | null;
+  /** Base → proposal: exactly what approving would change. */
+  diff: DiffEntryView[];
+  stages: StageView[];
+  decisions: Array<{ kind: DecisionKind; by: PrincipalLabel; at: string; comment: string | null; obligations: string[] }>;
+  timeline: Array<{ seq: number; action: string; actor: PrincipalLabel; at: string; details: Record<string, unknown> }>;
+  result: { documentId: string | null } | null;
+  /** What the viewer may do now, and why not. */
+  viewer: { canApprove: boolean; canReject: boolean; canCancel: boolean; canDelegate: boolean; reason: string | null };
+}
+
+export interface DecideBody {
+  comment?: string | null;
+  /** Required when the template's security level is `password`. */
+  password?: string;
+}
+
+export interface DelegateBody {
+  /** An admin user id (or principal such as `admin:3`). */
+  to: number | string;
+  comment?: string | null;
+}
