@@ -71,11 +71,23 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { id: created.id as number, seq: 0, hash: GENESIS };
   };
 
+  /**
+   * Appends made concurrently inside one transaction (the content manager's bulk actions run
+   * their writes with Promise.all) share its row lock, so they queue here; separate transactions
+   * queue on the lock itself.
+   */
+  const queues = new WeakMap<object, Promise<unknown>>();
+  const inTurn = <T>(trx: object, work: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(trx) ?? Promise.resolve()).then(work, work);
+    queues.set(trx, run.catch(() => undefined));
+    return run;
+  };
+
   return {
     /** Appends events in order, chained; runs inside the current transaction if there is one. */
     async append(entries: AuditEntry[]) {
       if (entries.length === 0) return;
-      await strapi.db.transaction(async () => {
+      await strapi.db.transaction(({ trx }) => inTurn(trx, async () => {
         const head = await lockHead();
         let { seq } = head;
         let prevHash = head.hash ?? GENESIS;
@@ -95,7 +107,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           prevHash = hash;
         }
         await strapi.db.query(UID.auditHead).update({ where: { id: head.id }, data: { seq, hash: prevHash } });
-      });
+      }));
     },
 
     async list({ requestId, page, pageSize }: { requestId?: string; page: number; pageSize: number }) {

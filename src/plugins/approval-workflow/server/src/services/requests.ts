@@ -34,7 +34,7 @@ import { getService } from '../utils/get-service';
 import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
 import type { ManagedObject } from './managed-objects';
-import type { Snapshot } from './snapshot';
+import { normalize, type Snapshot } from './snapshot';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
 
@@ -76,9 +76,11 @@ const iso = (value: unknown) => (value ? new Date(value as string).toISOString()
 const openKeyOf = (uid: string, operation: Operation, documentId: string | null, locale: string | null) =>
   operation === 'create' || operation === 'clone' ? null : `${uid}|${documentId}|${locale ?? ''}|${operation}`;
 
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; errno?: number; message?: string };
-  return e?.code === '23505' || e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 || /UNIQUE constraint failed/i.test(e?.message ?? '');
+/** The database refused a second row with the same open key (PostgreSQL, MySQL/MariaDB, SQLite). */
+const isOpenKeyViolation = (error: unknown) => {
+  const e = error as { code?: string; errno?: number; message?: string; constraint?: string };
+  const unique = e?.code === '23505' || e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 || /UNIQUE constraint failed/i.test(e?.message ?? '');
+  return unique && /open_key/.test(`${e?.constraint ?? ''} ${e?.message ?? ''}`);
 };
 
 const engineActor = (actor: ActingUser): Actor => ({ principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin });
@@ -374,7 +376,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return summaryOf(row);
       } catch (error) {
-        if (openKey && isUniqueViolation(error)) {
+        if (openKey && isOpenKeyViolation(error)) {
           const open = await query().findOne({ where: { openKey } });
           if (open) throw duplicate(open);
         }
@@ -439,7 +441,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         applied: state.applied,
         proposal,
         base,
-        diff: diffFor(row.operation, base, proposal),
+        diff: diffFor(row.operation, base, proposal ? (normalize(proposal) as Record<string, unknown>) : null),
         stages: state.stages.map((stage) => ({
           index: stage.index,
           name: stage.name,

@@ -9,8 +9,12 @@ import type { ZodError } from 'zod';
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   createHttpError(409, message, { details });
 
+/**
+ * 403 with its reason. Not Strapi's ForbiddenError: the route's authorize step turns that into a
+ * bare "Forbidden", and the reason (who may decide, and why not) is the point of the answer.
+ */
 export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
-  new errors.ForbiddenError(message, details);
+  createHttpError(403, message, { details });
 
 export const notFound = (message: string, details: Record<string, unknown> = {}) =>
   new errors.NotFoundError(message, details);
@@ -21,7 +25,6 @@ export const badRequest = (message: string, details: Record<string, unknown> = {
 /** An HTTP error of any status, for statuses decided elsewhere (the engine's error codes). */
 export const httpError = (status: number, message: string, details: Record<string, unknown> = {}) => {
   if (status === 400) return badRequest(message, details);
-  if (status === 403) return forbidden(message, details);
   if (status === 404) return notFound(message, details);
   return createHttpError(status, message, { details });
 };
