@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes .env from .env.example with fresh random secrets when there is none yet, so that
 // `npm install && npm run develop` works on a fresh clone. An existing .env is never touched.
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '..');
 const target = path.join(root, '.env');
 if (fs.existsSync(target)) process.exit(0);
 
-const secret = () => crypto.randomBytes(16).toString('base64');
+const secret = () => randomBytes(16).toString('base64');
 const values = {
   APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
   API_TOKEN_SALT: secret(),

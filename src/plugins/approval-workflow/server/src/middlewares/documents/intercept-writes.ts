@@ -50,7 +50,6 @@ export const interceptWrites =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     const { uid, action } = context;
-    if (process.env.AW_DEBUG) console.log('INTERCEPT', action, uid, JSON.stringify(context.params).slice(0, 200));
     if (!isGuardableAction(action) || !uid.startsWith('api::') || isPluginApply()) return next();
     const managedObjects = getService(strapi, 'managedObjects');
     if (!(await managedObjects.guardedUids()).has(uid)) return next();
