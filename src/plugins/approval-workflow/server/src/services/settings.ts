@@ -17,7 +17,7 @@ const DEFAULTS: Omit<Settings, 'bypassRoles'> = {
 
 export const settingsSchema = z
   .object({
-    bypassRoles: z.array(z.number().int().positive()),
+    bypassRoles: z.array(z.number().int().positive()).min(1, 'at least one role must be able to approve'),
     urgentMode: z.boolean(),
     reminderIntervalMinutes: z.number().int().min(1),
     escalationAfterMinutes: z.number().int().min(1).nullable(),
