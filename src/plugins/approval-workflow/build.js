@@ -21,11 +21,21 @@ const newestMtime = (p) => {
 
 const isStale = () => !fs.existsSync(entry) || Math.max(...sources.map(newestMtime)) > fs.statSync(entry).mtimeMs;
 
+/**
+ * Compiles into a fresh folder, then swaps it in, so that a process loading the plugin while
+ * another one builds it never sees a half-written dist/.
+ */
 const build = () => {
-  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  const dist = path.join(root, 'dist');
+  const staging = path.join(root, `.dist-${process.pid}`);
+  const retired = path.join(root, `.dist-old-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root, process.cwd()] });
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
-  // tsc keeps the source's mtime order; touch the entry so the freshness check is exact.
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json'), '--outDir', staging], { stdio: 'inherit' });
+  if (fs.existsSync(dist)) fs.renameSync(dist, retired);
+  fs.renameSync(staging, dist);
+  fs.rmSync(retired, { recursive: true, force: true });
+  // The freshness check compares the entry's mtime with the sources'.
   const now = new Date();
   fs.utimesSync(entry, now, now);
 };
