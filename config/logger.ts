@@ -1,16 +1,11 @@
-import { winston, formats } from '@strapi/logger';
+import { formats, winston } from '@strapi/logger';
 import type { Core } from '@strapi/strapi';
 
+/** Strapi's console logger, with its level from `STRAPI_LOG_LEVEL` (default `http`; tests use `error`). */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
-  transports: [
-    new winston.transports.Console({
-      level: env('STRAPI_LOG_LEVEL', 'http'),
-      format: winston.format.combine(
-        formats.levelFilter(env('STRAPI_LOG_LEVEL', 'http')),
-        formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })
-      ),
-    }),
-  ],
+  level: env('STRAPI_LOG_LEVEL', 'http'),
+  format: formats.prettyPrint(),
+  transports: [new winston.transports.Console()],
 });
 
 export default config;

@@ -1,20 +1,16 @@
-// import type { Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { printDemoAccounts, seedDemo } from './seed/demo';
 
 export default {
-  /**
-   * An asynchronous register function that runs before
-   * your application is initialized.
-   *
-   * This gives you an opportunity to extend code.
-   */
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register() {},
 
   /**
-   * An asynchronous bootstrap function that runs before
-   * your application gets started.
-   *
-   * This gives you an opportunity to set up your data model,
-   * run jobs, or perform some special logic.
+   * In development, an empty database gets the demo (accounts, content, approval setup).
+   * Never in production or tests; `SEED_DEMO=false` turns it off.
    */
-  bootstrap(/* { strapi }: { strapi: Core.Strapi } */) {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    if (strapi.config.get('environment') !== 'development' || process.env.SEED_DEMO === 'false') return;
+    await seedDemo(strapi);
+    if (await strapi.db.query('admin::user').count({ where: { email: 'admin@demo.local' } })) printDemoAccounts(strapi);
+  },
 };
