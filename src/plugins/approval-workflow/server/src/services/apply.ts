@@ -71,7 +71,8 @@ export const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         return cloned?.documentId ?? null;
       }
       case 'update':
-        await documents.update({ documentId, data: data ?? {}, ...locale } as never);
+        // A REST update publishes too (`status: 'published'`, the content API's default).
+        await documents.update({ documentId, data: data ?? {}, ...locale, ...(status ? { status } : {}) } as never);
         return documentId;
       case 'publish':
         // A content-manager "publish" with edits is one request: save the draft, then publish it.

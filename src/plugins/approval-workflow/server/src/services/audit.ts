@@ -147,7 +147,8 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
                 : hashOf(prevHash, { ...row, details: row.details ?? {} }) !== row.hash
                   ? `event ${row.seq} was altered`
                   : null;
-          if (problem) return { valid: false, checked, brokenAt: row.seq, reason: problem };
+          // A missing event breaks the chain at its own seq (as a missing last event does below).
+          if (problem) return { valid: false, checked, brokenAt: row.seq !== expectedSeq ? expectedSeq : row.seq, reason: problem };
           prevHash = row.hash;
           expectedSeq += 1;
           checked += 1;

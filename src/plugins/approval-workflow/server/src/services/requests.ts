@@ -441,7 +441,12 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         applied: state.applied,
         proposal,
         base,
-        diff: diffFor(row.operation, base, proposal ? (normalize(proposal) as Record<string, unknown>) : null),
+        // An update that also publishes (REST's default) changes the published version: diff it as a publish.
+        diff: diffFor(
+          row.operation === 'update' && (row.params as ApplyParams | null)?.status === 'published' ? 'publish' : row.operation,
+          base,
+          proposal ? (normalize(proposal) as Record<string, unknown>) : null
+        ),
         stages: state.stages.map((stage) => ({
           index: stage.index,
           name: stage.name,
@@ -534,6 +539,33 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return { due: due.length, ticked };
+    },
+
+    /**
+     * After the reminder or escalation settings changed: recomputes, under each row's lock, when
+     * every pending request is next due, so that the sweep (which selects by `nextDueAt`) applies
+     * the new timing to requests already pending.
+     */
+    async reschedule(batch = 100) {
+      const policy = await timePolicy();
+      for (let lastId = 0; ; ) {
+        const rows = await query().findMany({
+          where: { status: 'pending', id: { $gt: lastId } },
+          select: ['id', 'documentId'],
+          orderBy: { id: 'asc' },
+          limit: batch,
+        });
+        for (const { documentId } of rows) {
+          await strapi.db.transaction(async () => {
+            const row = await lockRow(documentId);
+            if (row.status !== 'pending') return;
+            const due = nextDueAt(row.state as RequestState, policy);
+            await query().update({ where: { id: row.id }, data: { nextDueAt: due === null ? null : new Date(due) } });
+          });
+        }
+        if (rows.length < batch) return;
+        lastId = rows[rows.length - 1].id;
+      }
     },
 
     summaryOf,

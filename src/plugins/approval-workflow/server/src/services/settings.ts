@@ -67,6 +67,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           { action: 'settings-updated', actor, at: new Date().toISOString(), details: { changed: Object.keys(patch) } },
         ]);
       });
+      // Pending requests were scheduled with the old timing.
+      if ('reminderIntervalMinutes' in patch || 'escalationAfterMinutes' in patch) await getService(strapi, 'requests').reschedule();
       return next;
     },
   };

@@ -27,7 +27,9 @@ export const principalOf = (kind: ActorKind, id: number | string): Principal => 
 /** The actor of a Koa request, or null when nobody authenticated (server code, cron, scripts). */
 export const actorFromState = async (strapi: Core.Strapi, state: AuthState | undefined): Promise<ActingUser | null> => {
   const strategy = state?.auth?.strategy?.name;
-  if (strategy === 'admin' && state?.user) {
+  // Strapi 5 names its strategies `admin` (admin JWT), `admin-token` (an admin token acting as its
+  // owner), `users-permissions` and `content-api-token` (API tokens; `api-token` in earlier releases).
+  if ((strategy === 'admin' || strategy === 'admin-token') && state?.user) {
     const roleIds = (state.user.roles ?? []).map((role) => role.id);
     const { bypassRoles } = await getService(strapi, 'settings').get();
     return {
@@ -41,7 +43,7 @@ export const actorFromState = async (strapi: Core.Strapi, state: AuthState | und
   if (strategy === 'users-permissions' && state?.user) {
     return { principal: principalOf('user', state.user.id), kind: 'user', id: state.user.id, roleIds: [], isApprovalAdmin: false };
   }
-  if (strategy === 'api-token' && state?.auth?.credentials) {
+  if ((strategy === 'content-api-token' || strategy === 'api-token') && state?.auth?.credentials) {
     const { id } = state.auth.credentials;
     return { principal: principalOf('token', id), kind: 'token', id, roleIds: [], isApprovalAdmin: false };
   }

@@ -7,7 +7,7 @@ import { actorFromState } from '../../utils/actor';
 import { isPluginApply } from '../../utils/bypass';
 import { ApprovalRequiredError } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
-import { isContentManagerPublish, isGraphql, recordRequest, recordedRequests, requestOptions } from '../http/approval-context';
+import { approvalMessage, isContentManagerPublish, isGraphql, recordRequest, recordedRequests, requestOptions } from '../http/approval-context';
 import { isGuardableAction, relationRefs, shouldIntercept } from './should-intercept';
 
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown>; status?: string };
@@ -94,7 +94,7 @@ export const interceptWrites =
     });
     if (http) recordRequest(http, request, { uid, documentId });
     if (isGraphql(http) && !strapi.db.inTransaction()) {
-      throw new ApprovalRequiredError(`Change submitted for approval (request ${request.id}). It will be applied once approved.`, {
+      throw new ApprovalRequiredError(approvalMessage([request]), {
         approvalRequest: request,
       });
     }

@@ -19,6 +19,15 @@ export const recordRequest = (ctx: Context, summary: RequestSummary, target: Rec
 
 export const recordedRequests = (ctx: Context | undefined): Recorded[] => (ctx ? ((ctx as WithRecords)[KEY] ?? []) : []);
 
+/** A URL-encoded comment, decoded; one that is not valid URL encoding (a bare `%`) is kept as written. */
+const decodeComment = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
 /**
  * What a requester can add to an intercepted write over HTTP, in headers so that every client
  * (REST, GraphQL, the content manager) can send them without touching the content's body:
@@ -27,7 +36,7 @@ export const recordedRequests = (ctx: Context | undefined): Recorded[] => (ctx ?
 export const requestOptions = (ctx: Context | undefined) => {
   const comment = ctx?.get('x-approval-comment')?.trim();
   return {
-    comment: comment ? decodeURIComponent(comment).slice(0, 5000) : null,
+    comment: comment ? decodeComment(comment).slice(0, 5000) : null,
     urgent: /^(1|true|yes)$/i.test(ctx?.get('x-approval-urgent') ?? ''),
   };
 };
@@ -39,3 +48,31 @@ export const isContentManagerPublish = (ctx: Context | undefined) =>
 export const isGraphql = (ctx: Context | undefined) => Boolean(ctx && /^\/graphql\/?$/.test(ctx.path));
 
 export const isContentApi = (ctx: Context | undefined, prefix: string) => Boolean(ctx && (ctx.path === prefix || ctx.path.startsWith(`${prefix}/`)));
+
+/**
+ * What the requester reads when writes became approval requests: waiting for approval, or — for an
+ * urgent request (seed 001) — already applied and still waiting, or failed when applying it at once
+ * threw (the request is closed as `failed`; nothing was written).
+ */
+export const approvalMessage = (summaries: RequestSummary[]) => {
+  const ids = (items: RequestSummary[]) => items.map((r) => r.id).join(', ');
+  const failed = summaries.filter((r) => r.status === 'failed');
+  const urgent = summaries.filter((r) => r.urgent && r.status !== 'failed');
+  const waiting = summaries.filter((r) => !r.urgent && r.status !== 'failed');
+  if (summaries.length === 1) {
+    const [only] = summaries;
+    const head = `Change submitted for approval (request ${only.id}).`;
+    if (failed.length) return `${head} Applying it failed: the request is closed as failed.`;
+    if (urgent.length) return `${head} Urgent: it was applied at once and still needs approval.`;
+    return `${head} It will be applied once approved.`;
+  }
+  /** "they" when the part is every request, else "request a" / "requests a, b", with the verb agreeing. */
+  const who = (items: RequestSummary[], singular: string, plural: string) =>
+    items.length === summaries.length ? `they ${plural}` : items.length === 1 ? `request ${ids(items)} ${singular}` : `requests ${ids(items)} ${plural}`;
+  const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const parts = [`${summaries.length} changes submitted for approval (requests ${ids(summaries)}).`];
+  if (waiting.length) parts.push(`${capitalized(who(waiting, 'will', 'will'))} be applied once approved.`);
+  if (urgent.length) parts.push(`Urgent: ${who(urgent, 'was', 'were')} applied at once and still ${urgent.length === 1 ? 'needs' : 'need'} approval.`);
+  if (failed.length) parts.push(`Applying ${failed.length === summaries.length ? 'them' : ids(failed)} failed: closed as failed.`);
+  return parts.join(' ');
+};

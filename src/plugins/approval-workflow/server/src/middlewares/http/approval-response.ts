@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { isContentApi, isGraphql, recordedRequests } from './approval-context';
+import { approvalMessage, isContentApi, isGraphql, recordedRequests } from './approval-context';
 
 /**
  * Shapes the answer of an HTTP request whose writes became approval requests, whatever the
@@ -21,17 +21,13 @@ export const approvalResponse = (strapi: Core.Strapi) => async (ctx: Context, ne
     ctx.body = { data: null, meta };
     return;
   }
-  const ids = recorded.map((r) => r.id).join(', ');
   ctx.status = 400;
   ctx.body = {
     data: null,
     error: {
       status: 400,
       name: 'ApprovalRequiredError',
-      message:
-        recorded.length === 1
-          ? `Change submitted for approval (request ${ids}). It will be applied once approved.`
-          : `${recorded.length} changes submitted for approval (requests ${ids}). They will be applied once approved.`,
+      message: approvalMessage(recorded),
       details: meta,
     },
   };
