@@ -453,6 +453,11 @@ describe('security level password: deciding needs the approver’s password', ()
     expect(wrongReject.status).toBe(403);
     expect(await requestRow(app, id)).toMatchObject({ status: 'pending' });
 
+    // Who may decide is checked before the password: a stranger is told they are no approver.
+    const stranger = await approve(c.legal, id, { password: PASSWORD });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.details.code).toBe('not-an-approver');
+
     const right = await approve(c.reviewer, id, { password: PASSWORD, comment: 'Signed' });
     expect(right.status).toBe(200);
     expect(right.body.data.status).toBe('approved');

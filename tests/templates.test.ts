@@ -356,6 +356,31 @@ describe('templates: item-level templates need the editor’s password', () => {
     expect(await versionsOf(id)).toEqual([1, 2]);
   });
 
+  it('giving a managed entry another template needs the password too; marking and operations do not', async () => {
+    const first = await createTemplate(c.admin, { name: 'Entry rule one', stages: [reviewStage()] });
+    const second = await createTemplate(c.admin, { name: 'Entry rule two', stages: [reviewStage()] });
+    const { documentId } = await seedDocument(app, ARTICLE, { title: 'Swapped rule' });
+    const managed = await manage(c.admin, { kind: 'entry', uid: ARTICLE, documentId, templateId: first });
+    const path = `/approval-workflow/managed-objects/${managed.id}`;
+    const managedRow = () => db('plugin::approval-workflow.managed-object').findOne({ where: { documentId: managed.id } });
+
+    const operationsOnly = await c.admin.call('put', path).send({ operations: ['update', 'delete'] });
+    expect(operationsOnly.status).toBe(200);
+
+    const missing = await c.admin.call('put', path).send({ templateId: second });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['password'] })]);
+    const wrong = await c.admin.call('put', path).send({ templateId: second, password: 'not-my-password' });
+    expect(wrong.status).toBe(403);
+    expect(await managedRow()).toMatchObject({ templateId: first, operations: ['update', 'delete'] });
+
+    const right = await c.admin.call('put', path).send({ templateId: second, password: PASSWORD });
+    expect(right.status).toBe(200);
+    expect(right.body.data).toMatchObject({ templateId: second });
+    expect(right.body.data).not.toHaveProperty('password');
+    expect(await managedRow()).toMatchObject({ templateId: second });
+  });
+
   it('a template used only by collections is edited without a password', async () => {
     const id = await createTemplate(c.admin, { name: 'Collection-level', stages: [reviewStage()] });
     const res = await c.admin.call('put', `/approval-workflow/templates/${id}`).send({ name: 'Collection-level, renamed', stages: [reviewStage()] });
@@ -405,6 +430,25 @@ describe('groups: plugin-defined approver groups', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.details.templates).toEqual([templateId]);
     expect(await db(GROUP).findOne({ where: { documentId: groupId } })).not.toBeNull();
+  });
+
+  it('a deactivated member is left out when a request starts', async () => {
+    const created = await c.admin
+      .call('post', '/approval-workflow/groups')
+      .send({ name: 'Partly away', members: [c.reviewer.principal, c.reviewer2.principal] });
+    const groupId = created.body.data.id as string;
+    await app.strapi.db.query('admin::user').update({ where: { id: c.reviewer2.id }, data: { isActive: false } });
+    try {
+      const templateId = await createTemplate(c.admin, { name: 'Partly away', stages: [{ name: 'All', criteria: 0, obligations: [{ kind: 'group', id: groupId }] }] });
+      const { documentId } = await seedDocument(app, ARTICLE, { title: 'Away page' });
+      await manage(c.admin, { kind: 'entry', uid: ARTICLE, documentId, templateId });
+      const requestId = requestIdOf(await c.editor.call('put', cm(ARTICLE, documentId)).send({ title: 'Away page, edited' }));
+      const stored = await requestRow(app, requestId);
+      expect(stored.state.stages[0].obligations.map((o: { holder: string }) => o.holder)).toEqual([c.reviewer.principal]);
+      expect((await c.reviewer.call('post', `/approval-workflow/requests/${requestId}/approve`).send({})).body.data.status).toBe('approved');
+    } finally {
+      await app.strapi.db.query('admin::user').update({ where: { id: c.reviewer2.id }, data: { isActive: true } });
+    }
   });
 
   it('a group with an unknown member is refused with 400 naming it', async () => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Directory, Principal, Rule } from '../domain';
 import { UID } from '../constants';
 import { principalOf } from '../utils/actor';
+import { badRequest, forbidden } from '../utils/errors';
 
 const ADMIN_USER = 'admin::user';
 const ADMIN_ROLE = 'admin::role';
@@ -41,8 +42,20 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return groups;
   };
 
+  /** The principals among these that can act now: active admin users, content-API users not blocked. */
+  const activeAccounts = async (principals: Principal[]): Promise<Set<Principal>> => {
+    const ids = (kind: 'admin' | 'user') => principals.flatMap((p) => (parseAccount(p)?.kind === kind ? [parseAccount(p)!.id] : []));
+    const [admins, users] = await Promise.all([
+      ids('admin').length ? strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: ids('admin') }, isActive: true }, select: ['id'] }) : [],
+      ids('user').length
+        ? strapi.db.query(API_USER).findMany({ where: { id: { $in: ids('user') }, $or: [{ blocked: false }, { blocked: { $null: true } }] }, select: ['id'] })
+        : [],
+    ]);
+    return new Set([...admins.map((a) => principalOf('admin', a.id)), ...users.map((u) => principalOf('user', u.id))]);
+  };
+
   return {
-    /** Group membership for a rule, frozen into the request when it starts. */
+    /** Group membership for a rule, frozen into the request when it starts (inactive accounts left out). */
     async directoryFor(rule: Rule): Promise<Directory> {
       const obligations = rule.stages.flatMap((stage) => stage.obligations);
       const roleIds = obligations.filter((o) => o.kind === 'role').map((o) => Number((o as { id: string }).id));
@@ -50,7 +63,8 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const groups = await roleMembers([...new Set(roleIds)]);
       if (groupIds.length) {
         const rows = await strapi.db.query(UID.group).findMany({ where: { documentId: { $in: groupIds } } });
-        for (const row of rows) groups[`group:${row.documentId}`] = (row.members as Principal[] | null) ?? [];
+        const active = await activeAccounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []));
+        for (const row of rows) groups[`group:${row.documentId}`] = ((row.members as Principal[] | null) ?? []).filter((p) => active.has(p));
       }
       return { groups };
     },
@@ -106,6 +120,19 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return account.kind === 'admin'
         ? strapi.service('admin::auth').validatePassword(password, row.password)
         : strapi.plugin('users-permissions').service('user').validatePassword(password, row.password);
+    },
+
+    /**
+     * Re-authentication (seed 003's security level `password`, seed 002's item-level rules): a
+     * missing password is a 400 naming the field, a wrong one a 403.
+     */
+    async confirmPassword(principal: Principal, password: string | undefined, what: string) {
+      if (!password) {
+        throw badRequest(`${what} requires your password`, {
+          errors: [{ path: ['password'], message: 'required: re-enter your password', name: 'ValidationError' }],
+        });
+      }
+      if (!(await this.checkPassword(principal, password))) throw forbidden('The password is wrong');
     },
 
     /** Display names for principals, looked up in batches. */

@@ -47,7 +47,7 @@ export const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list({ page, pageSize }: PageQuery) {
       const [rows, total] = await Promise.all([
-        query().findMany({ orderBy: { name: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+        query().findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         query().count(),
       ]);
       return { data: rows.map(present), total };

@@ -172,8 +172,11 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       );
     },
 
-    async update(id: string, input: UpdateManagedInput, actor: string) {
+    async update(id: string, { password, ...input }: UpdateManagedInput, actor: string) {
       const row = await findRow(id);
+      if (row.kind === 'entry' && input.templateId !== undefined && input.templateId !== (row.templateId ?? null)) {
+        await getService(strapi, 'directory').confirmPassword(actor, password, 'Changing an entry’s item-level template');
+      }
       if (input.operations) checkOperations(row.kind, row.uid, input.operations);
       await checkTemplate(input.templateId);
       if (input.childRelations) {

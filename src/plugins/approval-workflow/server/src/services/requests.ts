@@ -15,6 +15,7 @@ import {
   isTransitionError,
   nextDueAt,
   TRANSITION_ERROR_MESSAGES,
+  TransitionError,
   resolveTemplateId,
   startRequest,
   transition,
@@ -215,7 +216,11 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         } catch (error) {
           throw asHttpError(error);
         }
-        if (event.type === 'tick' && step.effects.length === 0) return row;
+        if (event.type === 'tick' && step.effects.length === 0) {
+          // Nothing was due after all: store when something will be, so the sweep does not pick it again.
+          const due = nextDueAt(row.state as RequestState, event.policy);
+          return query().update({ where: { id: row.id }, data: { nextDueAt: due === null ? null : new Date(due) } });
+        }
         return settle(row, row.state as RequestState, step, now, failure);
       });
     try {
@@ -490,13 +495,12 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async decide(id: string, actor: ActingUser, decision: 'approve' | 'reject', body: { comment: string | null; password?: string }) {
       const row = await findRow(id);
-      if ((row.state as RequestState).rule.securityLevel === 'password') {
-        if (!body.password) {
-          throw badRequest('This request needs your password to decide', {
-            errors: [{ path: ['password'], message: 'required by the template’s security level', name: 'ValidationError' }],
-          });
-        }
-        if (!(await service('directory').checkPassword(actor.principal, body.password))) throw forbidden('The password is wrong');
+      const state = row.state as RequestState;
+      // Who may decide comes first: a stranger hears "not an approver", not "password required".
+      const check = canDecide(state, engineActor(actor), decision);
+      if (!check.ok) throw asHttpError(new TransitionError(check.code, { requestId: id, status: state.status, event: decision }));
+      if (state.rule.securityLevel === 'password') {
+        await service('directory').confirmPassword(actor.principal, body.password, 'Deciding this request');
       }
       return summaryOf(await runEvent(id, { type: decision, actor: engineActor(actor), comment: body.comment }));
     },

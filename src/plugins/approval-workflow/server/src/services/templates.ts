@@ -3,7 +3,7 @@ import type { Template, TemplateVersion } from '../../../shared/contracts/templa
 import { UID } from '../constants';
 import { validateRule, type Rule } from '../domain';
 import type { PageQuery } from '../utils/pagination';
-import { badRequest, conflict, forbidden, notFound } from '../utils/errors';
+import { badRequest, conflict, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { storedOwnerRulesSchema, storedStagesSchema, type TemplateInput } from '../validation/template';
 
@@ -63,7 +63,8 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Rule problems (seed 003) and unknown users/roles/groups, as one 400 naming them. */
   const check = async (input: TemplateInput) => {
-    const problems = validateRule({ id: 'new', version: 1, ...input, description: undefined } as unknown as Rule);
+    const { name, securityLevel, urgentAllowed, rejectionPolicy, ownerRules, stages } = input;
+    const problems = validateRule({ id: 'new', version: 1, name, securityLevel, urgentAllowed, rejectionPolicy, ownerRules, stages });
     if (problems.length) {
       throw badRequest(`Invalid template: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
     }
@@ -97,7 +98,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list({ page, pageSize }: PageQuery) {
       const [rows, total] = await Promise.all([
-        query().findMany({ orderBy: { name: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+        query().findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         query().count(),
       ]);
       return { data: await present(rows), total };
@@ -139,14 +140,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(id: string, input: TemplateInput, actor: { principal: string }) {
       const current = await findRow(id);
       if ((await itemLevelIds([id])).has(id)) {
-        if (!input.password) {
-          throw badRequest('Editing an item-level template requires your password', {
-            errors: [{ path: ['password'], message: 'required for item-level templates', name: 'ValidationError' }],
-          });
-        }
-        if (!(await getService(strapi, 'directory').checkPassword(actor.principal, input.password))) {
-          throw forbidden('The password is wrong');
-        }
+        await getService(strapi, 'directory').confirmPassword(actor.principal, input.password, 'Editing an item-level template');
       }
       await check(input);
       const row = await strapi.db.transaction(async () => {

@@ -30,6 +30,8 @@ export const updateManagedSchema = z
     operations: operations.optional(),
     templateId: z.string().min(1).nullable().optional(),
     childRelations: z.array(childRelation).optional(),
+    /** Changing a managed entry's own (item-level) template needs the editor's password. */
+    password: z.string().optional(),
   })
   .strict();
 
