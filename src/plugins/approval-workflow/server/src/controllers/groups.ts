@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { pageQuery, paginationMeta } from '../utils/pagination';
+import { sendPage } from '../utils/pagination';
 import { groupInputSchema } from '../validation/group';
 import { parse } from '../validation/parse';
 
@@ -10,9 +10,7 @@ export const createGroupsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const groups = () => getService(strapi, 'groups');
   return {
     async find(ctx: Context) {
-      const page = pageQuery(ctx.query);
-      const { data, total } = await groups().list(page);
-      ctx.body = { data, meta: paginationMeta(page, total) };
+      await sendPage(ctx, (page) => groups().list(page));
     },
 
     async findOne(ctx: Context) {

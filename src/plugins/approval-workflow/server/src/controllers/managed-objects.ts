@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MANAGED_KINDS } from '../../../shared/constants';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { pageQuery, paginationMeta } from '../utils/pagination';
+import { sendPage } from '../utils/pagination';
 import { markSchema, updateManagedSchema } from '../validation/managed-object';
 import { parse } from '../validation/parse';
 
@@ -17,9 +17,8 @@ export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi
   const managed = () => getService(strapi, 'managedObjects');
   return {
     async find(ctx: Context) {
-      const page = pageQuery(ctx.query);
-      const { data, total } = await managed().list(page, parse(filtersSchema, ctx.query, 'filters'));
-      ctx.body = { data, meta: paginationMeta(page, total) };
+      const filters = parse(filtersSchema, ctx.query, 'filters');
+      await sendPage(ctx, (page) => managed().list(page, filters));
     },
 
     async findOne(ctx: Context) {

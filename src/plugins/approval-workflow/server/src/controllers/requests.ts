@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { ACTIONS } from '../../../shared/constants';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { pageQuery, paginationMeta } from '../utils/pagination';
+import { sendPage } from '../utils/pagination';
 import { parse } from '../validation/parse';
 import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
 
@@ -30,9 +30,8 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
   return {
     async find(ctx: Context) {
       const filters = parse(requestFiltersSchema, ctx.query, 'filters');
-      const page = pageQuery(ctx.query);
-      const { data, total } = await requests().list(await viewer(ctx), filters, page);
-      ctx.body = { data, meta: paginationMeta(page, total) };
+      const who = await viewer(ctx);
+      await sendPage(ctx, (page) => requests().list(who, filters, page));
     },
 
     async findOne(ctx: Context) {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { pageQuery, paginationMeta } from '../utils/pagination';
+import { sendPage } from '../utils/pagination';
 import { parse } from '../validation/parse';
 import { templateInputSchema } from '../validation/template';
 
@@ -10,9 +10,7 @@ export const createTemplatesController = ({ strapi }: { strapi: Core.Strapi }) =
   const templates = () => getService(strapi, 'templates');
   return {
     async find(ctx: Context) {
-      const page = pageQuery(ctx.query);
-      const { data, total } = await templates().list(page);
-      ctx.body = { data, meta: paginationMeta(page, total) };
+      await sendPage(ctx, (page) => templates().list(page));
     },
 
     async findOne(ctx: Context) {

@@ -7,6 +7,7 @@ import {
   type NotifyReason,
   type ObligationState,
   type ObligationStatus,
+  type ObligationSource,
   type Principal,
   type RequestState,
   type StageState,
@@ -80,10 +81,15 @@ export function markDecided(
  * other than the requester fulfills, criteria 1.
  */
 export function adminsObligation(stageIndex: number): ObligationState {
+  return openObligation(`s${stageIndex + 1}.o1`, APPROVAL_ADMINS, [{ kind: 'admins' }]);
+}
+
+/** A new obligation, open and undecided, held by `holder` for the given steps. */
+export function openObligation(id: string, holder: Principal, sources: ObligationSource[]): ObligationState {
   return {
-    id: `s${stageIndex + 1}.o1`,
-    holder: APPROVAL_ADMINS,
-    sources: [{ kind: 'admins' }],
+    id,
+    holder,
+    sources,
     status: 'open',
     countedFor: [],
     delegatedFrom: null,

@@ -1,5 +1,5 @@
 import { TransitionError } from './errors';
-import { adminsObligation, audit, createWork, notify, settle } from './progress';
+import { adminsObligation, audit, createWork, notify, openObligation, settle } from './progress';
 import { awaitingHolders } from './queries';
 import { isUserStep } from './stage-rules';
 import {
@@ -47,18 +47,7 @@ export function buildRuleStage(rule: StageRule, index: number, requester: Princi
   const obligations: ObligationState[] = [];
   for (const [holder, sources] of byHolder) {
     n += 1;
-    obligations.push({
-      id: `s${index + 1}.o${n}`,
-      holder,
-      sources,
-      status: 'open',
-      countedFor: [],
-      delegatedFrom: null,
-      linkedTo: null,
-      decidedBy: null,
-      decidedAt: null,
-      comment: null,
-    });
+    obligations.push(openObligation(`s${index + 1}.o${n}`, holder, sources));
   }
   const requirements: GroupRequirement[] = [];
   for (const step of rule.obligations) {
@@ -119,20 +108,7 @@ export function startRequest(input: StartInput, now: number): Transition {
       status: 'waiting',
       required: 1,
       groups: [],
-      obligations: [
-        {
-          id: 's1.o1',
-          holder: owner,
-          sources: [{ kind: 'owner' }],
-          status: 'open',
-          countedFor: [],
-          delegatedFrom: null,
-          linkedTo: null,
-          decidedBy: null,
-          decidedAt: null,
-          comment: null,
-        },
-      ],
+      obligations: [openObligation('s1.o1', owner, [{ kind: 'owner' }])],
       startedAt: null,
       deadline: null,
       timeSpanMinutes: null,

@@ -110,6 +110,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
+    /** Events newest first, as the API shows them. */
     async list({ requestId, page, pageSize }: { requestId?: string; page: number; pageSize: number }) {
       const where = requestId ? { requestId } : {};
       const [rows, total] = await Promise.all([
@@ -121,7 +122,18 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(UID.auditEvent).count({ where }),
       ]);
-      return { rows: rows as StoredEvent[], total };
+      const data = (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }) => ({
+        seq,
+        action,
+        actor,
+        requestId: request,
+        subject,
+        at,
+        details,
+        prevHash,
+        hash,
+      }));
+      return { data, total };
     },
 
     /**

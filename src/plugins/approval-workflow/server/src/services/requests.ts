@@ -421,7 +421,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await findRow(id);
       if (!mayRead(row, viewer)) throw forbidden('You are not a party to this request', { id });
       const state = row.state as RequestState;
-      const { rows: events } = await service('audit').list({ requestId: id, page: 1, pageSize: 500 });
+      const { data: events } = await service('audit').list({ requestId: id, page: 1, pageSize: 500 });
       const principals = [
         row.requester,
         ...(row.owner ? [row.owner] : []),

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import { z } from 'zod';
 import { parse } from '../validation/parse';
 
@@ -17,3 +18,10 @@ export const pageQuery = (query: Record<string, unknown>): PageQuery => {
 export const paginationMeta = ({ page, pageSize }: PageQuery, total: number) => ({
   pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
 });
+
+/** Answers one page of a list as the core API does: `{ data, meta: { pagination } }`. */
+export const sendPage = async <T>(ctx: Context, list: (page: PageQuery) => Promise<{ data: T[]; total: number }>) => {
+  const page = pageQuery(ctx.query as Record<string, unknown>);
+  const { data, total } = await list(page);
+  ctx.body = { data, meta: paginationMeta(page, total) };
+};
