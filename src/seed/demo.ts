@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../plugins/approval-workflow/shared/constants';
+import { templateInputSchema } from '../plugins/approval-workflow/server/src/validation/template';
 
 const PLUGIN = 'approval-workflow';
 const ARTICLE = 'api::article.article';
@@ -72,44 +73,32 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<boolean> => {
   // The approval setup.
   const plugin = strapi.plugin(PLUGIN);
   const admin = `admin:${users.admin.id}`;
-  const editorial = await plugin.service('templates').create(
-    {
-      name: 'Editorial review',
-      description: 'A chief editor, then legal (one day; no answer declines).',
-      securityLevel: 'simple',
-      urgentAllowed: true,
-      rejectionPolicy: 'decline',
-      ownerRules: { ownerApproval: false, separateOwnerApproval: false, separateGroupApproval: false, enforceApprovalOrder: true, enforceInitialOwnerApproval: false },
-      stages: [
-        { name: 'Chief editor', criteria: 1, obligations: [{ kind: 'role', id: String(chiefRole.id) }], timeSpanMinutes: null, onExpiry: 'deny' },
-        { name: 'Legal', criteria: 1, obligations: [{ kind: 'role', id: String(legalRole.id) }], timeSpanMinutes: 24 * 60, onExpiry: 'deny' },
-      ],
-    },
-    admin
-  );
-  const signOff = await plugin.service('templates').create(
-    {
-      name: 'Pricing sign-off',
-      description: 'Chief editor and legal both approve, with their password.',
-      securityLevel: 'password',
-      urgentAllowed: false,
-      rejectionPolicy: 'decline',
-      ownerRules: { ownerApproval: false, separateOwnerApproval: false, separateGroupApproval: false, enforceApprovalOrder: true, enforceInitialOwnerApproval: false },
-      stages: [
-        {
-          name: 'Chief editor and legal',
-          criteria: 0,
-          obligations: [
-            { kind: 'role', id: String(chiefRole.id) },
-            { kind: 'role', id: String(legalRole.id) },
-          ],
-          timeSpanMinutes: null,
-          onExpiry: 'deny',
-        },
-      ],
-    },
-    admin
-  );
+  // Template bodies go through the same schema as the API (defaults included).
+  const template = (body: Record<string, unknown>) => plugin.service('templates').create(templateInputSchema.parse(body), admin);
+  const editorial = await template({
+    name: 'Editorial review',
+    description: 'A chief editor, then legal (one day; no answer declines).',
+    urgentAllowed: true,
+    stages: [
+      { name: 'Chief editor', obligations: [{ kind: 'role', id: chiefRole.id }] },
+      { name: 'Legal', obligations: [{ kind: 'role', id: legalRole.id }], timeSpanMinutes: 24 * 60, onExpiry: 'deny' },
+    ],
+  });
+  const signOff = await template({
+    name: 'Pricing sign-off',
+    description: 'Chief editor and legal both approve, with their password.',
+    securityLevel: 'password',
+    stages: [
+      {
+        name: 'Chief editor and legal',
+        criteria: 0,
+        obligations: [
+          { kind: 'role', id: chiefRole.id },
+          { kind: 'role', id: legalRole.id },
+        ],
+      },
+    ],
+  });
   const managedObjects = plugin.service('managedObjects');
   const articlesManaged = await managedObjects.mark({ kind: 'collection', uid: ARTICLE, templateId: editorial.id }, admin);
   await managedObjects.mark(

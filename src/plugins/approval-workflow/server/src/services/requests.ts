@@ -36,6 +36,7 @@ import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
 import type { ManagedObject } from './managed-objects';
 import { normalize, type Snapshot } from './snapshot';
+import { ownerRulesSchema } from '../validation/template';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
 
@@ -250,7 +251,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       securityLevel: 'simple',
       urgentAllowed: false,
       rejectionPolicy: 'decline',
-      ownerRules: { ownerApproval: false, separateOwnerApproval: false, separateGroupApproval: false, enforceApprovalOrder: true, enforceInitialOwnerApproval: false },
+      ownerRules: ownerRulesSchema.parse({}),
       stages: [
         {
           name: 'Approval admins',
