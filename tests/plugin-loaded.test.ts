@@ -23,6 +23,11 @@ describe('the approval-workflow plugin', () => {
     );
   });
 
+  it('schedules the sweep with the configured rule', () => {
+    const jobs = (app.strapi.cron as unknown as { jobs: Array<{ name: string | null; options: unknown }> }).jobs;
+    expect(jobs).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'approval-workflow-sweep', options: { rule: '*/5 * * * *' } })]));
+  });
+
   it('serves its admin routes behind authentication', async () => {
     const res = await request(app.server).get('/approval-workflow/settings');
     expect(res.status).toBe(401);
