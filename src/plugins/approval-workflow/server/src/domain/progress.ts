@@ -84,6 +84,28 @@ export function adminsObligation(stageIndex: number): ObligationState {
   return openObligation(`s${stageIndex + 1}.o1`, APPROVAL_ADMINS, [{ kind: 'admins' }]);
 }
 
+/**
+ * A stage the engine adds on its own (the owner approval, the approval admins' final say): one
+ * obligation, criteria 1, no time limit, waiting until its turn.
+ */
+export function singleObligationStage(index: number, name: string, kind: 'owner' | 'admins', obligation: ObligationState): StageState {
+  return {
+    index,
+    name,
+    kind,
+    status: 'waiting',
+    required: 1,
+    groups: [],
+    obligations: [obligation],
+    startedAt: null,
+    deadline: null,
+    timeSpanMinutes: null,
+    onExpiry: 'approve',
+    closedAt: null,
+    escalatedAt: null,
+  };
+}
+
 /** A new obligation, open and undecided, held by `holder` for the given steps. */
 export function openObligation(id: string, holder: Principal, sources: ObligationSource[]): ObligationState {
   return {
@@ -207,21 +229,7 @@ export function settle(work: Work): void {
         return;
       }
       const index = state.stages.length;
-      const stage: StageState = {
-        index,
-        name: 'Approval admins',
-        kind: 'admins',
-        status: 'waiting',
-        required: 1,
-        groups: [],
-        obligations: [adminsObligation(index)],
-        startedAt: null,
-        deadline: null,
-        timeSpanMinutes: null,
-        onExpiry: 'approve',
-        closedAt: null,
-        escalatedAt: null,
-      };
+      const stage = singleObligationStage(index, 'Approval admins', 'admins', adminsObligation(index));
       state.stages.push(stage);
       audit(work, 'fell-to-admins', { stageIndex: index, reason: 'no-human-approval' });
       waiting = [stage];

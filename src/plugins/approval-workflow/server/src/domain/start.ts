@@ -1,5 +1,5 @@
 import { TransitionError } from './errors';
-import { adminsObligation, audit, createWork, notify, openObligation, settle } from './progress';
+import { adminsObligation, audit, createWork, notify, openObligation, settle, singleObligationStage } from './progress';
 import { awaitingHolders } from './queries';
 import { isUserStep } from './stage-rules';
 import {
@@ -101,21 +101,7 @@ export function startRequest(input: StartInput, now: number): Transition {
   const stages: StageState[] = [];
   const ownerStage = rule.ownerRules.ownerApproval && owner !== null && owner !== requester;
   if (ownerStage) {
-    stages.push({
-      index: 0,
-      name: 'Owner approval',
-      kind: 'owner',
-      status: 'waiting',
-      required: 1,
-      groups: [],
-      obligations: [openObligation('s1.o1', owner, [{ kind: 'owner' }])],
-      startedAt: null,
-      deadline: null,
-      timeSpanMinutes: null,
-      onExpiry: 'approve',
-      closedAt: null,
-      escalatedAt: null,
-    });
+    stages.push(singleObligationStage(0, 'Owner approval', 'owner', openObligation('s1.o1', owner, [{ kind: 'owner' }])));
   }
   for (const stageRule of rule.stages) {
     const stage = buildRuleStage(stageRule, stages.length, requester, input.directory.groups);
