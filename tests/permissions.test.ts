@@ -366,6 +366,8 @@ describe('bad input: a 4xx naming what is wrong, never a 500, nothing changes', 
     expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ data: null }) });
     expect(res.body.error.status).toBe(status);
     expect(res.body.error.message).toMatch(message);
+    // Every 400 points at the field that is wrong, as Strapi's ValidationError does.
+    if (status === 400) expect(res.body.error.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.arrayContaining([expect.any(String)]) })]));
     expect(await snapshot()).toEqual(before);
   };
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Directory, Principal, Rule } from '../domain';
 import { UID } from '../constants';
 import { principalOf } from '../utils/actor';
-import { badRequest, forbidden } from '../utils/errors';
+import { forbidden, invalidField } from '../utils/errors';
 
 const ADMIN_USER = 'admin::user';
 const ADMIN_ROLE = 'admin::role';
@@ -128,9 +128,7 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async confirmPassword(principal: Principal, password: string | undefined, what: string) {
       if (!password) {
-        throw badRequest(`${what} requires your password`, {
-          errors: [{ path: ['password'], message: 'required: re-enter your password', name: 'ValidationError' }],
-        });
+        throw invalidField(['password'], `${what} requires your password`);
       }
       if (!(await this.checkPassword(principal, password))) throw forbidden('The password is wrong');
     },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { PageQuery } from '../utils/pagination';
-import { badRequest, conflict, notFound } from '../utils/errors';
+import { conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { GroupInput } from '../validation/group';
 
@@ -34,7 +34,7 @@ export const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const check = async (input: GroupInput) => {
     const unknown = await getService(strapi, 'directory').unknownPrincipals(input.members);
-    if (unknown.length) throw badRequest(`Unknown users: ${unknown.join(', ')}`, { unknown: { users: unknown } });
+    if (unknown.length) throw invalidField(['members'], `Unknown users: ${unknown.join(', ')}`, { unknown: { users: unknown } });
   };
 
   const save = async (action: 'group-created' | 'group-edited', actor: string, write: () => Promise<Row>) =>

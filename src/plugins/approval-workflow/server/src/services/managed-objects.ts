@@ -3,7 +3,7 @@ import type { ManagedKind } from '../../../shared/constants';
 import { UID } from '../constants';
 import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
-import { badRequest, conflict, notFound } from '../utils/errors';
+import { conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
 
@@ -64,9 +64,9 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     return row;
   };
 
-  const contentTypeOf = (uid: string) => {
+  const contentTypeOf = (uid: string, field = 'uid') => {
     const contentType = uid.startsWith('api::') ? strapi.contentTypes[uid as StrapiUID.ContentType] : undefined;
-    if (!contentType) throw badRequest(`Unknown content type: ${uid}`, { unknown: { contentTypes: [uid] } });
+    if (!contentType) throw invalidField([field], `Unknown content type: ${uid}`, { unknown: { contentTypes: [uid] } });
     return contentType;
   };
 
@@ -77,9 +77,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       (op) => (kind === 'entry' && !ENTRY_OPERATIONS.includes(op)) || (!hasDraftAndPublish(uid) && DRAFT_OPERATIONS.includes(op))
     );
     if (invalid.length) {
-      throw badRequest(`Operations not available on this ${kind} of ${uid}: ${invalid.join(', ')}`, {
-        errors: [{ path: ['operations'], message: `not available: ${invalid.join(', ')}`, name: 'ValidationError' }],
-      });
+      throw invalidField(['operations'], `Operations not available on this ${kind} of ${uid}: ${invalid.join(', ')}`);
     }
   };
 
@@ -91,13 +89,13 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   const checkTemplate = async (templateId: string | null | undefined) => {
     if (!templateId) return;
     const found = await strapi.db.query(UID.template).count({ where: { documentId: templateId } });
-    if (!found) throw badRequest(`Unknown template: ${templateId}`, { unknown: { templates: [templateId] } });
+    if (!found) throw invalidField(['templateId'], `Unknown template: ${templateId}`, { unknown: { templates: [templateId] } });
   };
 
   /** A child relation must be a to-one relation of the child type that points at the parent's type. */
   const checkChildRelations = (parentUid: string, relations: ChildRelation[]) => {
     for (const relation of relations) {
-      const attribute = contentTypeOf(relation.uid).attributes[relation.field] as
+      const attribute = contentTypeOf(relation.uid, 'childRelations').attributes[relation.field] as
         | { type: string; relation?: string; target?: string }
         | undefined;
       const ok =
@@ -105,9 +103,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
         attribute.target === parentUid &&
         (attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne');
       if (!ok) {
-        throw badRequest(`${relation.uid}.${relation.field} is not a to-one relation to ${parentUid}`, {
-          errors: [{ path: ['childRelations'], message: `${relation.uid}.${relation.field} does not point to ${parentUid}`, name: 'ValidationError' }],
-        });
+        throw invalidField(['childRelations'], `${relation.uid}.${relation.field} is not a to-one relation to ${parentUid}`);
       }
     }
   };
@@ -157,7 +153,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       }
       checkChildRelations(input.uid, input.childRelations);
       const entry = await strapi.documents(contentType.uid as StrapiUID.ContentType).findOne({ documentId: input.documentId });
-      if (!entry) throw badRequest(`Unknown entry ${input.documentId} of ${input.uid}`, { unknown: { entries: [input.documentId] } });
+      if (!entry) throw invalidField(['documentId'], `Unknown entry ${input.documentId} of ${input.uid}`, { unknown: { entries: [input.documentId] } });
       return insert(
         {
           key: keyOf('entry', input.uid, input.documentId),
@@ -180,7 +176,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       if (input.operations) checkOperations(row.kind, row.uid, input.operations);
       await checkTemplate(input.templateId);
       if (input.childRelations) {
-        if (row.kind !== 'entry') throw badRequest('Only managed entries have child relations', { errors: [{ path: ['childRelations'], message: 'only for entries', name: 'ValidationError' }] });
+        if (row.kind !== 'entry') throw invalidField(['childRelations'], 'Only managed entries have child relations');
         checkChildRelations(row.uid, input.childRelations);
       }
       const updated = await strapi.db.transaction(async () => {

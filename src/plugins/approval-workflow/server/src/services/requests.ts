@@ -27,10 +27,11 @@ import {
   type Rule,
   type TimePolicy,
   type Transition,
+  type TransitionErrorCode,
 } from '../domain';
 import type { ActingUser } from '../utils/actor';
 import type { AuditEntry } from './audit';
-import { badRequest, conflict, forbidden, httpError, notFound } from '../utils/errors';
+import { conflict, forbidden, httpError, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
@@ -87,11 +88,16 @@ const isOpenKeyViolation = (error: unknown) => {
 
 const engineActor = (actor: ActingUser): Actor => ({ principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin });
 
+/** The input an engine refusal of bad input is about: the delegate, or the urgent flag (header `X-Approval-Urgent`). */
+const FIELD_OF: Partial<Record<TransitionErrorCode, string>> = { 'invalid-delegate': 'to', 'urgent-not-allowed': 'urgent' };
+
 /** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…). */
-const asHttpError = (error: unknown) =>
-  isTransitionError(error)
-    ? httpError(error.httpStatus, error.message, { code: error.code, requestId: error.requestId, status: error.status, event: error.event, ...error.details })
-    : error;
+const asHttpError = (error: unknown) => {
+  if (!isTransitionError(error)) return error;
+  const details = { code: error.code, requestId: error.requestId, status: error.status, event: error.event, ...error.details };
+  const field = FIELD_OF[error.code];
+  return field ? invalidField([field], error.message, details) : httpError(error.httpStatus, error.message, details);
+};
 
 /**
  * Approval requests: opened by the interceptor, decided by approvers, applied exactly once.
@@ -515,7 +521,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async delegate(id: string, actor: ActingUser, body: { to: string; comment: string | null; obligationId?: string }) {
       await findRow(id);
       const unknown = await service('directory').unknownPrincipals([body.to]);
-      if (unknown.length) throw badRequest(`Unknown delegate: ${body.to}`, { unknown: { users: unknown } });
+      if (unknown.length) throw invalidField(['to'], `Unknown delegate: ${body.to}`, { unknown: { users: unknown } });
       return summaryOf(
         await runEvent(id, { type: 'delegate', actor: engineActor(actor), to: body.to, comment: body.comment, obligationId: body.obligationId })
       );

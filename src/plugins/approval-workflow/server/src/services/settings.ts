@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { Settings } from '../../../shared/contracts/settings';
 import { UID } from '../constants';
-import { badRequest } from '../utils/errors';
+import { invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
@@ -55,11 +55,11 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (patch.bypassRoles) {
         const found = await strapi.db.query('admin::role').findMany({ where: { id: { $in: next.bypassRoles } } });
         const unknown = next.bypassRoles.filter((id) => !found.some((role) => role.id === id));
-        if (unknown.length) throw badRequest(`Unknown admin role(s): ${unknown.join(', ')}`, { unknownRoles: unknown });
+        if (unknown.length) throw invalidField(['bypassRoles'], `Unknown admin role(s): ${unknown.join(', ')}`, { unknownRoles: unknown });
       }
       if (next.defaultTemplateId) {
         const template = await strapi.db.query(UID.template).findOne({ where: { documentId: next.defaultTemplateId } });
-        if (!template) throw badRequest(`Unknown template: ${next.defaultTemplateId}`, { unknownTemplates: [next.defaultTemplateId] });
+        if (!template) throw invalidField(['defaultTemplateId'], `Unknown template: ${next.defaultTemplateId}`, { unknownTemplates: [next.defaultTemplateId] });
       }
       await strapi.db.transaction(async () => {
         await store().set({ value: next });

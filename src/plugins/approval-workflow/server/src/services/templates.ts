@@ -3,7 +3,7 @@ import type { Template, TemplateVersion } from '../../../shared/contracts/templa
 import { UID } from '../constants';
 import { validateRule, type Rule } from '../domain';
 import type { PageQuery } from '../utils/pagination';
-import { badRequest, conflict, notFound } from '../utils/errors';
+import { badRequest, conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { storedOwnerRulesSchema, storedStagesSchema, type TemplateInput } from '../validation/template';
 
@@ -66,7 +66,10 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { name, securityLevel, urgentAllowed, rejectionPolicy, ownerRules, stages } = input;
     const problems = validateRule({ id: 'new', version: 1, name, securityLevel, urgentAllowed, rejectionPolicy, ownerRules, stages });
     if (problems.length) {
-      throw badRequest(`Invalid template: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
+      throw badRequest(`Invalid template: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
+        problems,
+        errors: problems.map((p) => ({ path: p.path.split(/[.[\]]+/).filter(Boolean), message: p.message, name: 'ValidationError' })),
+      });
     }
     const unknown = await getService(strapi, 'directory').unknownReferences(input);
     const parts = [
@@ -74,7 +77,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       unknown.roles.length ? `unknown roles ${unknown.roles.join(', ')}` : '',
       unknown.groups.length ? `unknown groups ${unknown.groups.join(', ')}` : '',
     ].filter(Boolean);
-    if (parts.length) throw badRequest(`Invalid template: ${parts.join('; ')}`, { unknown });
+    if (parts.length) throw invalidField(['stages'], `Invalid template: ${parts.join('; ')}`, { unknown });
   };
 
   const fields = (input: TemplateInput) => ({

@@ -22,6 +22,10 @@ export const notFound = (message: string, details: Record<string, unknown> = {})
 export const badRequest = (message: string, details: Record<string, unknown> = {}) =>
   new errors.ValidationError(message, details);
 
+/** A 400 about one field: the message says what is wrong, `details.errors` points at the field (as for zod's). */
+export const invalidField = (path: string[], message: string, details: Record<string, unknown> = {}) =>
+  badRequest(message, { ...details, errors: [{ path, message, name: 'ValidationError' }] });
+
 /** An HTTP error of any status, for statuses decided elsewhere (the engine's error codes). */
 export const httpError = (status: number, message: string, details: Record<string, unknown> = {}) => {
   if (status === 400) return badRequest(message, details);
@@ -31,11 +35,14 @@ export const httpError = (status: number, message: string, details: Record<strin
 
 /** One conversion from zod to Strapi's ValidationError, naming every field that is wrong. */
 export const fromZod = (error: ZodError, what = 'body') => {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String),
-    message: issue.message,
-    name: 'ValidationError',
-  }));
+  // An unknown key is reported by zod on the object; point at the key itself.
+  const issues = error.issues.flatMap((issue) =>
+    (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]).map((path) => ({
+      path: path.map(String),
+      message: issue.message,
+      name: 'ValidationError',
+    }))
+  );
   const summary = issues
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
