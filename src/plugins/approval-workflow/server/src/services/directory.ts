@@ -42,13 +42,21 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return groups;
   };
 
-  /** The principals among these that can act now: active admin users, content-API users not blocked. */
-  const activeAccounts = async (principals: Principal[]): Promise<Set<Principal>> => {
+  /**
+   * The principals among these that name an existing account, in two queries; with `activeOnly`,
+   * only those that can act now (active admin users, content-API users not blocked).
+   */
+  const existingAccounts = async (principals: Principal[], activeOnly: boolean): Promise<Set<Principal>> => {
     const ids = (kind: 'admin' | 'user') => principals.flatMap((p) => (parseAccount(p)?.kind === kind ? [parseAccount(p)!.id] : []));
     const [admins, users] = await Promise.all([
-      ids('admin').length ? strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: ids('admin') }, isActive: true }, select: ['id'] }) : [],
+      ids('admin').length
+        ? strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: ids('admin') }, ...(activeOnly ? { isActive: true } : {}) }, select: ['id'] })
+        : [],
       ids('user').length
-        ? strapi.db.query(API_USER).findMany({ where: { id: { $in: ids('user') }, $or: [{ blocked: false }, { blocked: { $null: true } }] }, select: ['id'] })
+        ? strapi.db.query(API_USER).findMany({
+            where: { id: { $in: ids('user') }, ...(activeOnly ? { $or: [{ blocked: false }, { blocked: { $null: true } }] } : {}) },
+            select: ['id'],
+          })
         : [],
     ]);
     return new Set([...admins.map((a) => principalOf('admin', a.id)), ...users.map((u) => principalOf('user', u.id))]);
@@ -63,7 +71,7 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const groups = await roleMembers([...new Set(roleIds)]);
       if (groupIds.length) {
         const rows = await strapi.db.query(UID.group).findMany({ where: { documentId: { $in: groupIds } } });
-        const active = await activeAccounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []));
+        const active = await existingAccounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []), true);
         for (const row of rows) groups[`group:${row.documentId}`] = ((row.members as Principal[] | null) ?? []).filter((p) => active.has(p));
       }
       return { groups };
@@ -97,16 +105,9 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Principals that name no existing admin user or content-API user (emails are always valid). */
     async unknownPrincipals(principals: Principal[]): Promise<Principal[]> {
-      const unknown: Principal[] = [];
-      for (const principal of [...new Set(principals)]) {
-        if (/^email:[^@\s]+@[^@\s]+$/.test(principal)) continue;
-        const account = parseAccount(principal);
-        const exists = account
-          ? await strapi.db.query(account.kind === 'admin' ? ADMIN_USER : API_USER).count({ where: { id: account.id } })
-          : 0;
-        if (!exists) unknown.push(principal);
-      }
-      return unknown;
+      const unique = [...new Set(principals)];
+      const existing = await existingAccounts(unique, false);
+      return unique.filter((principal) => !/^email:[^@\s]+@[^@\s]+$/.test(principal) && !existing.has(principal));
     },
 
     /** Checks a password against the stored hash of an admin or content-API user (security level `password`). */

@@ -1,5 +1,6 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
+import type { Settings } from '../../../shared/contracts/settings';
 import type {
   PrincipalLabel,
   RequestDetail,
@@ -75,6 +76,12 @@ const member = (principal: string) => `|${principal}|`;
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
+/** The installation's reminder and escalation timing, as the engine takes it. */
+const policyOf = (settings: Settings): TimePolicy => ({
+  reminderIntervalMinutes: settings.reminderIntervalMinutes,
+  escalationAfterMinutes: settings.escalationAfterMinutes,
+});
+
 /** The same object and operation may have one open request at a time (DESIGN rule 2); creates never collide. */
 const openKeyOf = (uid: string, operation: Operation, documentId: string | null, locale: string | null) =>
   operation === 'create' || operation === 'clone' ? null : `${uid}|${documentId}|${locale ?? ''}|${operation}`;
@@ -109,10 +116,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.request);
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
 
-  const timePolicy = async (): Promise<TimePolicy> => {
-    const settings = await service('settings').get();
-    return { reminderIntervalMinutes: settings.reminderIntervalMinutes, escalationAfterMinutes: settings.escalationAfterMinutes };
-  };
+  const timePolicy = async (): Promise<TimePolicy> => policyOf(await service('settings').get());
 
   const findRow = async (id: string) => {
     const row = await query().findOne({ where: { documentId: id } });
@@ -180,7 +184,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * change is applied here, in this transaction. A refused apply (the target changed) and a known
    * failure (from a first attempt that threw) both turn into the engine's `apply-failed`.
    */
-  const settle = async (row: Row, before: RequestState | null, step: Transition, now: number, failure: string | null) => {
+  const settle = async (row: Row, before: RequestState | null, step: Transition, now: number, failure: string | null, policy: TimePolicy) => {
     let { state } = step;
     const effects = [...step.effects];
     const applied: AuditEntry[] = [];
@@ -198,7 +202,6 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         effects.push(...failed.effects);
       }
     }
-    const policy = await timePolicy();
     const targetDocumentId = row.targetDocumentId ?? (row.operation === 'create' ? result?.documentId ?? null : null);
     const updated = await query().update({
       where: { id: row.id },
@@ -214,6 +217,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * one records the same decision with the request `failed` and the error's message.
    */
   const runEvent = async (id: string, event: RequestEvent, now = Date.now()) => {
+    const policy = event.type === 'tick' ? event.policy : await timePolicy();
     const attempt = (failure: string | null) =>
       strapi.db.transaction(async () => {
         const row = await lockRow(id);
@@ -225,10 +229,10 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (event.type === 'tick' && step.effects.length === 0) {
           // Nothing was due after all: store when something will be, so the sweep does not pick it again.
-          const due = nextDueAt(row.state as RequestState, event.policy);
+          const due = nextDueAt(row.state as RequestState, policy);
           return query().update({ where: { id: row.id }, data: { nextDueAt: due === null ? null : new Date(due) } });
         }
-        return settle(row, row.state as RequestState, step, now, failure);
+        return settle(row, row.state as RequestState, step, now, failure, policy);
       });
     try {
       return await attempt(null);
@@ -239,8 +243,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The template a target is under (DESIGN: template resolution), frozen for the new request. */
-  const ruleFor = async (managed: OpenInput['managed']): Promise<Rule> => {
-    const settings = await service('settings').get();
+  const ruleFor = async (managed: OpenInput['managed'], settings: Settings): Promise<Rule> => {
     const inheritedFrom = managed.entry?.inheritedFrom ? await service('managedObjects').find(managed.entry.inheritedFrom) : null;
     const resolution = resolveTemplateId({
       entry: managed.entry?.templateId,
@@ -323,14 +326,15 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async open(input: OpenInput): Promise<RequestSummary> {
       const { parent } = input.managed;
-      const [rule, owner, settings] = await Promise.all([
-        ruleFor(input.managed),
+      const settings = await service('settings').get();
+      const policy = policyOf(settings);
+      const [rule, owner] = await Promise.all([
+        ruleFor(input.managed, settings),
         input.documentId
           ? ownerOf(input.uid, input.documentId)
           : parent
             ? ownerOf(parent.uid, parent.entryDocumentId)
             : null,
-        service('settings').get(),
       ]);
       const openKey = openKeyOf(input.uid, input.operation, input.documentId, input.locale);
       if (openKey) {
@@ -373,10 +377,10 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
               urgent: input.urgent,
               templateId: rule.id,
               templateVersion: rule.version,
-              ...derivedColumns(started.state, await timePolicy(), openKey),
+              ...derivedColumns(started.state, policy, openKey),
             },
           });
-          return settle(row, null, started, now, failure);
+          return settle(row, null, started, now, failure, policy);
         });
       try {
         let row: Row;
