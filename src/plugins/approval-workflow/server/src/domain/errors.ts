@@ -18,23 +18,6 @@ export const TRANSITION_ERROR_CODES = [
 ] as const;
 export type TransitionErrorCode = (typeof TRANSITION_ERROR_CODES)[number];
 
-/** The HTTP status a controller answers with for each refusal. */
-export const TRANSITION_ERROR_HTTP_STATUS: Readonly<Record<TransitionErrorCode, number>> = {
-  'not-an-approver': 403,
-  'requester-cannot-decide': 403,
-  'only-requester-can-cancel': 403,
-  'stage-not-started': 403,
-  'request-closed': 409,
-  'already-decided': 409,
-  'urgent-approve-only': 409,
-  'urgent-not-allowed': 400,
-  'invalid-delegate': 400,
-  'already-delegated': 403,
-  'delegate-already-approver': 409,
-  'unknown-obligation': 404,
-  'invalid-rule': 400,
-};
-
 /** A human message for each refusal, in the product's words. */
 export const TRANSITION_ERROR_MESSAGES: Readonly<Record<TransitionErrorCode, string>> = {
   'not-an-approver': 'You hold no open obligation on this request.',
@@ -56,16 +39,16 @@ export const TRANSITION_ERROR_MESSAGES: Readonly<Record<TransitionErrorCode, str
 export type TransitionErrorEvent = RequestEvent['type'] | 'start';
 
 /**
- * An illegal event: the engine refuses it and the state stays as it was. Carries the refusal code,
- * the request id, the request status at the time (null when the request was never started) and the
- * event type, so that a controller can answer with `httpStatus` and a message that says what is wrong.
+ * An illegal event: the engine refuses it and the state stays as it was. Carries the refusal code
+ * (what callers switch on), the request id, the request status at the time (null when the request
+ * was never started) and the event type. How a refusal is answered over HTTP is not the engine's
+ * business: the HTTP layer maps the code.
  */
 export class TransitionError extends Error {
   readonly code: TransitionErrorCode;
   readonly requestId: string;
   readonly status: RequestStatus | null;
   readonly event: TransitionErrorEvent;
-  readonly httpStatus: number;
   /** Extra facts (e.g. the rule problems of `invalid-rule`). */
   readonly details: Readonly<Record<string, unknown>>;
 
@@ -81,7 +64,6 @@ export class TransitionError extends Error {
     this.requestId = context.requestId;
     this.status = context.status;
     this.event = context.event;
-    this.httpStatus = TRANSITION_ERROR_HTTP_STATUS[code];
     this.details = details;
   }
 }

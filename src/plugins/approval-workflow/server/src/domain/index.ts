@@ -5,7 +5,6 @@
 export * from './types';
 export {
   TRANSITION_ERROR_CODES,
-  TRANSITION_ERROR_HTTP_STATUS,
   TRANSITION_ERROR_MESSAGES,
   TransitionError,
   isTransitionError,

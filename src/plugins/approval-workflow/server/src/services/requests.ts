@@ -28,11 +28,10 @@ import {
   type Rule,
   type TimePolicy,
   type Transition,
-  type TransitionErrorCode,
 } from '../domain';
 import type { ActingUser } from '../utils/actor';
 import type { AuditEntry } from './audit';
-import { conflict, forbidden, httpError, invalidField, notFound } from '../utils/errors';
+import { conflict, forbidden, fromTransitionError, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
@@ -95,16 +94,8 @@ const isOpenKeyViolation = (error: unknown) => {
 
 const engineActor = (actor: ActingUser): Actor => ({ principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin });
 
-/** The input an engine refusal of bad input is about: the delegate, or the urgent flag (header `X-Approval-Urgent`). */
-const FIELD_OF: Partial<Record<TransitionErrorCode, string>> = { 'invalid-delegate': 'to', 'urgent-not-allowed': 'urgent' };
-
-/** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…). */
-const asHttpError = (error: unknown) => {
-  if (!isTransitionError(error)) return error;
-  const details = { code: error.code, requestId: error.requestId, status: error.status, event: error.event, ...error.details };
-  const field = FIELD_OF[error.code];
-  return field ? invalidField([field], error.message, details) : httpError(error.httpStatus, error.message, details);
-};
+/** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
+const asHttpError = (error: unknown) => (isTransitionError(error) ? fromTransitionError(error) : error);
 
 /**
  * Approval requests: opened by the interceptor, decided by approvers, applied exactly once.

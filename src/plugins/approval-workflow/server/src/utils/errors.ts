@@ -1,6 +1,7 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
 import type { ZodError } from 'zod';
+import type { TransitionError, TransitionErrorCode } from '../domain';
 
 /**
  * Strapi answers an ApplicationError with its class's status (400 by default) and an http-errors
@@ -26,11 +27,41 @@ export const badRequest = (message: string, details: Record<string, unknown> = {
 export const invalidField = (path: string[], message: string, details: Record<string, unknown> = {}) =>
   badRequest(message, { ...details, errors: [{ path, message, name: 'ValidationError' }] });
 
-/** An HTTP error of any status, for statuses decided elsewhere (the engine's error codes). */
-export const httpError = (status: number, message: string, details: Record<string, unknown> = {}) => {
-  if (status === 400) return badRequest(message, details);
-  if (status === 404) return notFound(message, details);
-  return createHttpError(status, message, { details });
+/**
+ * How the HTTP layer answers each engine refusal (the engine only names the reason): its status,
+ * and for a refusal of bad input the field it is about — the delegate `to`, or `urgent` (the
+ * header `X-Approval-Urgent`).
+ */
+export const TRANSITION_ERROR_ANSWERS: Readonly<Record<TransitionErrorCode, { status: 400 | 403 | 404 | 409; field?: string }>> = {
+  'not-an-approver': { status: 403 },
+  'requester-cannot-decide': { status: 403 },
+  'only-requester-can-cancel': { status: 403 },
+  'stage-not-started': { status: 403 },
+  'request-closed': { status: 409 },
+  'already-decided': { status: 409 },
+  'urgent-approve-only': { status: 409 },
+  'urgent-not-allowed': { status: 400, field: 'urgent' },
+  'invalid-delegate': { status: 400, field: 'to' },
+  'already-delegated': { status: 403 },
+  'delegate-already-approver': { status: 409 },
+  'unknown-obligation': { status: 404 },
+  'invalid-rule': { status: 400 },
+};
+
+/**
+ * One conversion from an engine refusal to Strapi's error shape: `details.code` is the stable
+ * reason clients switch on, a refusal of bad input names its field in `details.errors`, and the
+ * engine's facts about the refusal (the rule problems of `invalid-rule`) come along. Nothing of the
+ * engine's bookkeeping leaks: not the request status, not the event, not the id of a request that
+ * was never opened.
+ */
+export const fromTransitionError = (error: TransitionError) => {
+  const { status, field } = TRANSITION_ERROR_ANSWERS[error.code];
+  const details = { code: error.code, ...error.details };
+  if (field) return invalidField([field], error.message, details);
+  if (status === 400) return badRequest(error.message, details);
+  if (status === 404) return notFound(error.message, details);
+  return createHttpError(status, error.message, { details });
 };
 
 /** One conversion from zod to Strapi's ValidationError, naming every field that is wrong. */

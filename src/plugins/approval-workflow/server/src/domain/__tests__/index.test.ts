@@ -21,7 +21,6 @@ describe('the engine\'s public API', () => {
         'SYSTEM_PRINCIPAL',
         'TEMPLATE_LEVELS',
         'TRANSITION_ERROR_CODES',
-        'TRANSITION_ERROR_HTTP_STATUS',
         'TRANSITION_ERROR_MESSAGES',
         'TransitionError',
         'awaitingHolders',

@@ -30,7 +30,7 @@ describe('startRequest: refusals', () => {
     }
     expect(thrown).toBeInstanceOf(TransitionError);
     const error = thrown as TransitionError;
-    expect(error).toMatchObject({ code: 'invalid-rule', requestId: 'req-1', status: null, event: 'start', httpStatus: 400 });
+    expect(error).toMatchObject({ code: 'invalid-rule', requestId: 'req-1', status: null, event: 'start' });
     expect(error.message).toContain('name: A rule needs a name.');
     expect(error.details.problems).toHaveLength(2);
   });
