@@ -3,12 +3,13 @@
  * database (on PostgreSQL and MariaDB they run on separate connections at the same moment).
  * - one open request per object and operation, also when the writes arrive together;
  * - an approved change is applied exactly once, whatever races it: two approvals, an approval
- *   and a cancellation, two sweeps.
+ *   and a cancellation, two sweeps;
+ * - outside requests: an object is marked managed once (the others hear 409, never a 500).
  */
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
-import { ARTICLE, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
 
 let app: TestApp;
 let c: Cast;
@@ -96,7 +97,7 @@ describe('rule 3: applied exactly once', () => {
       const refused = answers.filter((r) => r.status !== 200);
       expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(ok[0].body.data.status).toBe('approved');
-      expect(refused[0].body.error.details.code).toBe('request-closed');
+      expect(refused[0].body.error.details).toEqual({ code: 'request-closed' });
 
       const docs = (await q(ARTICLE).findMany({ where: { title } })) as Array<{ documentId: string }>;
       expect(docs).toHaveLength(1);
@@ -185,6 +186,60 @@ describe('rule 3: applied exactly once', () => {
       expect(count(actions, 'applied')).toBe(1);
       // The new child was adopted once, as a managed entry.
       expect(await q(UID.managedObject).count({ where: { entryDocumentId: docs[0].documentId } })).toBe(1);
+    }
+  });
+});
+
+describe('outside requests: plugin tables under parallel writes', () => {
+  const P = '/approval-workflow';
+
+  it(`${N} parallel "mark managed" calls on one object by two admins: one 201, the rest 409 naming it, no 5xx`, async () => {
+    const admins = [c.admin, await c.a.admin(['strapi-super-admin'], 'admintwo')];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { documentId } = await seedDocument(app, SECTION, { name: `Marked at once ${round}` });
+      const body = { kind: 'entry', uid: SECTION, documentId };
+      const answers = await Promise.all(Array.from({ length: N }, (_, i) => admins[i % 2].call('post', `${P}/managed-objects`).send(body)));
+      expect(answers.map((r) => r.status).sort()).toEqual([201, ...Array(N - 1).fill(409)]);
+      const winner = answers.find((r) => r.status === 201)!;
+      for (const loser of answers.filter((r) => r.status === 409)) {
+        expect(loser.body.error).toMatchObject({
+          name: 'ConflictError',
+          message: `Already managed: entry:${SECTION}:${documentId}`,
+          details: { managedObject: { id: winner.body.data.id, entryDocumentId: documentId } },
+        });
+      }
+      expect(await q(UID.managedObject).count({ where: { uid: SECTION, entryDocumentId: documentId } })).toBe(1);
+      expect(await q(UID.auditEvent).count({ where: { action: 'managed-marked', subject: winner.body.data.id } })).toBe(1);
+    }
+  });
+
+  it(`${N} marks of one entry started at the same instant in-process (the widest race): one marks it, the rest 409`, async () => {
+    const managedObjects = app.strapi.plugin('approval-workflow').service('managedObjects') as {
+      mark(input: Record<string, unknown>, actor: string): Promise<{ id: string }>;
+    };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { documentId } = await seedDocument(app, SECTION, { name: `Marked in-process ${round}` });
+      const input = { kind: 'entry', uid: SECTION, documentId, templateId: null, childRelations: [] };
+      const results = await Promise.allSettled(Array.from({ length: N }, () => managedObjects.mark(input, c.admin.principal)));
+      const marked = results.filter((r): r is PromiseFulfilledResult<{ id: string }> => r.status === 'fulfilled');
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { status?: number; message: string; details?: unknown }] : []));
+      expect(marked).toHaveLength(1);
+      expect(refused.map((e) => ({ status: e.status, message: e.message, details: e.details }))).toEqual(
+        Array(N - 1).fill({ status: 409, message: `Already managed: entry:${SECTION}:${documentId}`, details: { managedObject: expect.objectContaining({ id: marked[0].value.id }) } })
+      );
+      expect(await q(UID.managedObject).count({ where: { uid: SECTION, entryDocumentId: documentId } })).toBe(1);
+    }
+  });
+
+  it(`${N} parallel "mark managed" calls on one collection: one 201, the rest 409`, async () => {
+    const answers = await Promise.all(Array.from({ length: N }, () => c.admin.call('post', `${P}/managed-objects`).send({ kind: 'collection', uid: SECTION })));
+    try {
+      expect(answers.map((r) => r.status).sort()).toEqual([201, ...Array(N - 1).fill(409)]);
+      expect(answers.find((r) => r.status === 409)!.body.error.message).toBe(`Already managed: collection:${SECTION}`);
+      expect(await q(UID.managedObject).count({ where: { kind: 'collection', uid: SECTION } })).toBe(1);
+    } finally {
+      const created = answers.find((r) => r.status === 201);
+      if (created) await c.admin.call('delete', `${P}/managed-objects/${created.body.data.id}`);
     }
   });
 });

@@ -5,6 +5,7 @@ import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
 import { conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { refuseDuplicates } from '../utils/unique-violation';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
@@ -117,14 +118,22 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       { action, actor, at: now(), subject: row.documentId, details: { kind: row.kind, uid: row.uid, entryDocumentId: row.entryDocumentId ?? null, ...details } },
     ]);
 
-  const insert = async (data: Record<string, unknown>, actor: string, auditDetails: Record<string, unknown> = {}) => {
-    const existing = await query().findOne({ where: { key: data.key } });
-    if (existing) throw conflict(`Already managed: ${data.key}`, { managedObject: present(existing) });
-    const row = await strapi.db.transaction(async () => {
-      const created = await query().create({ data: { ...data, markedBy: actor } });
-      await audit('managed-marked', actor, created, auditDetails);
-      return created;
-    });
+  /** Marks an object once: the unique key refuses a second marking, also two at the same moment. */
+  const insert = async (data: Record<string, unknown> & { key: string }, actor: string) => {
+    const row = await refuseDuplicates(
+      strapi,
+      UID.managedObject,
+      () =>
+        strapi.db.transaction(async () => {
+          const created = await query().create({ data: { ...data, markedBy: actor } });
+          await audit('managed-marked', actor, created);
+          return created;
+        }),
+      async () => {
+        const existing = await query().findOne({ where: { key: data.key } });
+        return existing ? conflict(`Already managed: ${data.key}`, { managedObject: present(existing) }) : null;
+      }
+    );
     changed();
     return present(row);
   };

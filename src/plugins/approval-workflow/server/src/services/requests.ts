@@ -33,6 +33,7 @@ import type { ActingUser } from '../utils/actor';
 import type { AuditEntry } from './audit';
 import { conflict, forbidden, fromTransitionError, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { refuseDuplicates } from '../utils/unique-violation';
 import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
 import type { ManagedObject } from './managed-objects';
@@ -84,13 +85,6 @@ const policyOf = (settings: Settings): TimePolicy => ({
 /** The same object and operation may have one open request at a time (DESIGN rule 2); creates never collide. */
 const openKeyOf = (uid: string, operation: Operation, documentId: string | null, locale: string | null) =>
   operation === 'create' || operation === 'clone' ? null : `${uid}|${documentId}|${locale ?? ''}|${operation}`;
-
-/** The database refused a second row with the same open key (PostgreSQL, MySQL/MariaDB, SQLite). */
-const isOpenKeyViolation = (error: unknown) => {
-  const e = error as { code?: string; errno?: number; message?: string; constraint?: string };
-  const unique = e?.code === '23505' || e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 || /UNIQUE constraint failed/i.test(e?.message ?? '');
-  return unique && /open_key/.test(`${e?.constraint ?? ''} ${e?.message ?? ''}`);
-};
 
 const engineActor = (actor: ActingUser): Actor => ({ principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin });
 
@@ -373,22 +367,24 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
           return settle(row, null, started, now, failure, policy);
         });
-      try {
-        let row: Row;
-        try {
-          row = await create(null);
-        } catch (error) {
-          if (!(error instanceof ApplyFailure)) throw error;
-          row = await create(error.message);
+      // The same object and operation opened at the same moment: the open key's unique index refuses the second.
+      const row = await refuseDuplicates(
+        strapi,
+        UID.request,
+        async () => {
+          try {
+            return await create(null);
+          } catch (error) {
+            if (!(error instanceof ApplyFailure)) throw error;
+            return create(error.message);
+          }
+        },
+        async () => {
+          const open = openKey ? await query().findOne({ where: { openKey } }) : null;
+          return open ? duplicate(open) : null;
         }
-        return summaryOf(row);
-      } catch (error) {
-        if (openKey && isOpenKeyViolation(error)) {
-          const open = await query().findOne({ where: { openKey } });
-          if (open) throw duplicate(open);
-        }
-        throw error;
-      }
+      );
+      return summaryOf(row);
     },
 
     async list(viewer: Viewer, filters: RequestFilters, { page, pageSize }: PageQuery) {
