@@ -4,7 +4,8 @@
  * - one open request per object and operation, also when the writes arrive together;
  * - an approved change is applied exactly once, whatever races it: two approvals, an approval
  *   and a cancellation, two sweeps;
- * - outside requests: an object is marked managed once (the others hear 409, never a 500).
+ * - outside requests: an object is marked managed once (the others hear 409, never a 500), and
+ *   settings updated at once keep every field.
  */
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { startApp, type TestApp } from './helpers/app';
@@ -190,7 +191,7 @@ describe('rule 3: applied exactly once', () => {
   });
 });
 
-describe('outside requests: plugin tables under parallel writes', () => {
+describe('outside requests: plugin tables and settings under parallel writes', () => {
   const P = '/approval-workflow';
 
   it(`${N} parallel "mark managed" calls on one object by two admins: one 201, the rest 409 naming it, no 5xx`, async () => {
@@ -240,6 +241,29 @@ describe('outside requests: plugin tables under parallel writes', () => {
     } finally {
       const created = answers.find((r) => r.status === 201);
       if (created) await c.admin.call('delete', `${P}/managed-objects/${created.body.data.id}`);
+    }
+  });
+
+  it('parallel settings updates of different fields keep every field', async () => {
+    const before = (await c.admin.call('get', `${P}/settings`)).body.data;
+    const templates = await Promise.all([0, 1].map((i) => createTemplate(c.admin, { name: `Default ${i}`, stages: [{ name: 'Review', obligations: [{ kind: 'role', id: c.reviewersRole }] }] })));
+    try {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const wanted = {
+          urgentMode: round % 2 === 0,
+          reminderIntervalMinutes: 600 + round,
+          escalationAfterMinutes: 900 + round,
+          defaultTemplateId: templates[round % 2],
+        };
+        const answers = await Promise.all(
+          Object.entries(wanted).map(([field, value]) => c.admin.call('put', `${P}/settings`).send({ [field]: value }))
+        );
+        expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+        expect((await c.admin.call('get', `${P}/settings`)).body.data).toEqual({ ...before, ...wanted });
+      }
+    } finally {
+      const { urgentMode, reminderIntervalMinutes, escalationAfterMinutes, defaultTemplateId } = before;
+      await c.admin.call('put', `${P}/settings`).send({ urgentMode, reminderIntervalMinutes, escalationAfterMinutes, defaultTemplateId });
     }
   });
 });

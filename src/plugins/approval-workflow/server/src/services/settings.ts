@@ -5,6 +5,9 @@ import type { Settings } from '../../../shared/contracts/settings';
 import { UID } from '../constants';
 import { invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { lockRow, lockRows } from '../utils/lock';
+
+const CORE_STORE = 'strapi::core-store';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -31,6 +34,15 @@ export const settingsSchema = z
  */
 export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
+  /** The core store's row of these settings (its key is `<type>_<name>_<key>`, no environment, no tag). */
+  const storeRow = { key: `plugin_${PLUGIN_ID}_settings`, environment: null, tag: null };
+
+  /** The id of the settings' row, written (with no setting of its own yet) if there is none: updates lock it. */
+  const storedRowId = async (): Promise<number> => {
+    const find = () => strapi.db.query(CORE_STORE).findOne({ where: storeRow, select: ['id'] });
+    const row = (await find()) ?? (await store().set({ value: {} }), await find());
+    return row.id;
+  };
 
   const superAdminRoleIds = async () => {
     const role = await strapi.db.query('admin::role').findOne({ where: { code: SUPER_ADMIN_CODE } });
@@ -49,23 +61,35 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     get,
 
-    /** Replaces the given fields after checking that every role and template named exists. */
+    /** At bootstrap: the row that updates lock exists before the first update. */
+    async ensureStored() {
+      await storedRowId();
+    },
+
+    /**
+     * Replaces the given fields after checking that every role and template named exists. Read,
+     * merge and write happen under the settings row's lock, so that two updates of different
+     * fields at the same moment both land; the default template is locked too, so that it cannot
+     * be deleted before this commits.
+     */
     async update(patch: Partial<Settings>, actor: string): Promise<Settings> {
-      const next = settingsSchema.parse({ ...(await get()), ...patch });
-      if (patch.bypassRoles) {
-        const found = await strapi.db.query('admin::role').findMany({ where: { id: { $in: next.bypassRoles } } });
-        const unknown = next.bypassRoles.filter((id) => !found.some((role) => role.id === id));
-        if (unknown.length) throw invalidField(['bypassRoles'], `Unknown admin role(s): ${unknown.join(', ')}`, { unknownRoles: unknown });
-      }
-      if (next.defaultTemplateId) {
-        const template = await strapi.db.query(UID.template).findOne({ where: { documentId: next.defaultTemplateId } });
-        if (!template) throw invalidField(['defaultTemplateId'], `Unknown template: ${next.defaultTemplateId}`, { unknownTemplates: [next.defaultTemplateId] });
-      }
-      await strapi.db.transaction(async () => {
-        await store().set({ value: next });
+      const id = await storedRowId();
+      const next = await strapi.db.transaction(async () => {
+        await lockRows(strapi, CORE_STORE, { id });
+        const merged = settingsSchema.parse({ ...(await get()), ...patch });
+        if (patch.bypassRoles) {
+          const found = await strapi.db.query('admin::role').findMany({ where: { id: { $in: merged.bypassRoles } } });
+          const unknown = merged.bypassRoles.filter((roleId) => !found.some((role) => role.id === roleId));
+          if (unknown.length) throw invalidField(['bypassRoles'], `Unknown admin role(s): ${unknown.join(', ')}`, { unknownRoles: unknown });
+        }
+        if (merged.defaultTemplateId && !(await lockRow(strapi, UID.template, { documentId: merged.defaultTemplateId }))) {
+          throw invalidField(['defaultTemplateId'], `Unknown template: ${merged.defaultTemplateId}`, { unknownTemplates: [merged.defaultTemplateId] });
+        }
+        await store().set({ value: merged });
         await getService(strapi, 'audit').append([
           { action: 'settings-updated', actor, at: new Date().toISOString(), details: { changed: Object.keys(patch) } },
         ]);
+        return merged;
       });
       // Pending requests were scheduled with the old timing.
       if ('reminderIntervalMinutes' in patch || 'escalationAfterMinutes' in patch) await getService(strapi, 'requests').reschedule();
