@@ -4,10 +4,12 @@
  * - one open request per object and operation, also when the writes arrive together;
  * - an approved change is applied exactly once, whatever races it: two approvals, an approval
  *   and a cancellation, two sweeps;
- * - outside requests: an object is marked managed once (the others hear 409, never a 500), and
- *   settings updated at once keep every field.
+ * - outside requests: an object is marked managed once (the others hear 409, never a 500),
+ *   settings updated at once keep every field, a row edited or deleted while it is deleted answers
+ *   404, and a template or group is never deleted while a write that names it commits.
  */
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
+import { templateInputSchema } from '../src/plugins/approval-workflow/server/src/validation/template';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
 import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
@@ -264,6 +266,93 @@ describe('outside requests: plugin tables and settings under parallel writes', (
     } finally {
       const { urgentMode, reminderIntervalMinutes, escalationAfterMinutes, defaultTemplateId } = before;
       await c.admin.call('put', `${P}/settings`).send({ urgentMode, reminderIntervalMinutes, escalationAfterMinutes, defaultTemplateId });
+    }
+  });
+});
+
+describe('outside requests: a write racing a delete of what it touches or names', () => {
+  type Service = Record<string, (...args: never[]) => Promise<unknown>>;
+  const service = (name: string) => app.strapi.plugin('approval-workflow').service(name) as Service;
+  const call = (name: string, method: string, ...args: unknown[]) => (service(name)[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+  /** Settled outcomes as `ok` or the error's name (NotFoundError, ValidationError, ConflictError…): a TypeError would be a 500. */
+  const outcome = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).name);
+  const reviewStage = () => [{ name: 'Review', obligations: [{ kind: 'role', id: String(c.reviewersRole) }] }];
+  /** A template body as the controller hands it to the service (defaults filled in by the API's schema). */
+  const templateInput = (name: string, stages: unknown[] = reviewStage()) => templateInputSchema.parse({ name, stages });
+  const managedSection = async (name: string) => {
+    const { documentId } = await seedDocument(app, SECTION, { name });
+    return manage(c.admin, { kind: 'entry', uid: SECTION, documentId });
+  };
+
+  it('a managed object unmarked and updated at the same instant: the update lands first or finds it gone (404)', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { id } = await managedSection(`Unmarked while updated ${round}`);
+      const results = await Promise.allSettled([
+        call('managedObjects', 'unmark', id, c.admin.principal),
+        call('managedObjects', 'update', id, { operations: ['delete'] }, c.admin.principal),
+      ]);
+      expect(outcome(results[0])).toBe('ok');
+      expect(['ok', 'NotFoundError']).toContain(outcome(results[1]));
+      expect(await q(UID.managedObject).count({ where: { documentId: id } })).toBe(0);
+    }
+  });
+
+  it('a managed object unmarked twice at the same instant: unmarked and audited once, the other 404', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { id } = await managedSection(`Unmarked twice ${round}`);
+      const results = await Promise.allSettled([0, 1].map(() => call('managedObjects', 'unmark', id, c.admin.principal)));
+      expect(results.map(outcome).sort()).toEqual(['NotFoundError', 'ok']);
+      expect(await q(UID.auditEvent).count({ where: { action: 'managed-unmarked', subject: id } })).toBe(1);
+    }
+  });
+
+  it('a template deleted while an object is marked with it: one of the two is refused, nothing names a deleted template', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const templateId = await createTemplate(c.admin, templateInput(`Deleted while used ${round}`));
+      const { documentId } = await seedDocument(app, SECTION, { name: `Marked with a deleted template ${round}` });
+      const results = await Promise.allSettled([
+        call('templates', 'remove', templateId, c.admin.principal),
+        call('managedObjects', 'mark', { kind: 'entry', uid: SECTION, documentId, templateId, childRelations: [] }, c.admin.principal),
+      ]);
+      const outcomes = results.map(outcome);
+      expect([['ok', 'ValidationError'], ['ConflictError', 'ok']]).toContainEqual(outcomes);
+      const template = await q(UID.template).count({ where: { documentId: templateId } });
+      const users = await q(UID.managedObject).count({ where: { templateId } });
+      expect({ template, users }).toEqual(outcomes[0] === 'ok' ? { template: 0, users: 0 } : { template: 1, users: 1 });
+    }
+  });
+
+  it('a template deleted while it is made the default: one of the two is refused, the default always exists', async () => {
+    const before = (await c.admin.call('get', '/approval-workflow/settings')).body.data.defaultTemplateId;
+    try {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const templateId = await createTemplate(c.admin, templateInput(`Deleted while made default ${round}`));
+        const results = await Promise.allSettled([
+          call('templates', 'remove', templateId, c.admin.principal),
+          call('settings', 'update', { defaultTemplateId: templateId }, c.admin.principal),
+        ]);
+        expect([['ok', 'ValidationError'], ['ConflictError', 'ok']]).toContainEqual(results.map(outcome));
+        const { defaultTemplateId } = (await call('settings', 'get')) as { defaultTemplateId: string | null };
+        if (defaultTemplateId) expect(await q(UID.template).count({ where: { documentId: defaultTemplateId } })).toBe(1);
+      }
+    } finally {
+      await call('settings', 'update', { defaultTemplateId: before }, c.admin.principal);
+    }
+  });
+
+  it('a group deleted while a template naming it is written: one of the two is refused, no template names a deleted group', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const group = await c.admin.call('post', '/approval-workflow/groups').send({ name: `Deleted while named ${round}`, members: [c.reviewer.principal] });
+      expect(group.status).toBe(201);
+      const groupId = group.body.data.id as string;
+      const remove = () => call('groups', 'remove', groupId, c.admin.principal);
+      const create = () =>
+        call('templates', 'create', templateInput(`Names a deleted group ${round}`, [{ name: 'Group', obligations: [{ kind: 'group', id: groupId }] }]), c.admin.principal);
+      // Either may start first.
+      const results = round % 2 ? (await Promise.allSettled([create(), remove()])).reverse() : await Promise.allSettled([remove(), create()]);
+      const outcomes = results.map(outcome);
+      expect([['ok', 'ValidationError'], ['ConflictError', 'ok']]).toContainEqual(outcomes);
+      expect(await q(UID.group).count({ where: { documentId: groupId } })).toBe(outcomes[0] === 'ok' ? 0 : 1);
     }
   });
 });

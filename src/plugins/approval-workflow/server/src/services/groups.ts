@@ -3,6 +3,7 @@ import { UID } from '../constants';
 import type { PageQuery } from '../utils/pagination';
 import { conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { readLocked } from '../utils/lock';
 import type { GroupInput } from '../validation/group';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
@@ -26,11 +27,13 @@ export const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.group);
   const now = () => new Date().toISOString();
 
-  const findRow = async (id: string) => {
-    const row = await query().findOne({ where: { documentId: id } });
+  const found = (row: Row | null, id: string) => {
     if (!row) throw notFound(`Group ${id} not found`, { id });
     return row;
   };
+  const findRow = async (id: string) => found(await query().findOne({ where: { documentId: id } }), id);
+  /** The row under its lock, inside a transaction: an edit or delete racing a delete finds it gone (404). */
+  const lockedRow = async (id: string) => found(await readLocked(strapi, UID.group, { documentId: id }), id);
 
   const check = async (input: GroupInput) => {
     const unknown = await getService(strapi, 'directory').unknownPrincipals(input.members);
@@ -63,24 +66,24 @@ export const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(id: string, input: GroupInput, actor: string) {
-      const row = await findRow(id);
+      await findRow(id);
       await check(input);
-      return save('group-edited', actor, () => query().update({ where: { id: row.id }, data: input }));
+      return save('group-edited', actor, async () => query().update({ where: { id: (await lockedRow(id)).id }, data: input }));
     },
 
-    /** Refused while a template names the group. */
+    /** Refused while a template names the group; checked under the group's lock, which writing a template that names it takes too. */
     async remove(id: string, actor: string) {
-      const row = await findRow(id);
-      const templates = await strapi.db.query(UID.template).findMany({ select: ['documentId', 'stages'] });
-      const users = templates.filter((t) =>
-        ((t.stages ?? []) as Array<{ obligations: Array<{ kind: string; id?: string }> }>).some((stage) =>
-          stage.obligations.some((o) => o.kind === 'group' && o.id === id)
-        )
-      );
-      if (users.length) {
-        throw conflict(`Group ${id} is used by templates and cannot be deleted`, { templates: users.map((t) => t.documentId) });
-      }
       await strapi.db.transaction(async () => {
+        const row = await lockedRow(id);
+        const templates = await strapi.db.query(UID.template).findMany({ select: ['documentId', 'stages'] });
+        const users = templates.filter((t) =>
+          ((t.stages ?? []) as Array<{ obligations: Array<{ kind: string; id?: string }> }>).some((stage) =>
+            stage.obligations.some((o) => o.kind === 'group' && o.id === id)
+          )
+        );
+        if (users.length) {
+          throw conflict(`Group ${id} is used by templates and cannot be deleted`, { templates: users.map((t) => t.documentId) });
+        }
         await query().delete({ where: { id: row.id } });
         await getService(strapi, 'audit').append([{ action: 'group-deleted', actor, at: now(), subject: id, details: { name: row.name } }]);
       });

@@ -5,6 +5,7 @@ import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
 import { conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { readLocked } from '../utils/lock';
 import { refuseDuplicates } from '../utils/unique-violation';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
 
@@ -59,11 +60,13 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   const now = () => new Date().toISOString();
   let guardCache: { uids: Set<string>; at: number } | null = null;
 
-  const findRow = async (id: string) => {
-    const row = await query().findOne({ where: { documentId: id } });
+  const found = (row: Row | null, id: string) => {
     if (!row) throw notFound(`Managed object ${id} not found`, { id });
     return row;
   };
+  const findRow = async (id: string) => found(await query().findOne({ where: { documentId: id } }), id);
+  /** The row under its lock, inside a transaction: an update or unmark racing an unmark finds it gone (404). */
+  const lockedRow = async (id: string) => found(await readLocked(strapi, UID.managedObject, { documentId: id }), id);
 
   const contentTypeOf = (uid: string, field = 'uid') => {
     const contentType = uid.startsWith('api::') ? strapi.contentTypes[uid as StrapiUID.ContentType] : undefined;
@@ -87,10 +90,12 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     return hasDraftAndPublish(uid) ? all : all.filter((op) => !DRAFT_OPERATIONS.includes(op));
   };
 
+  /** Inside the write's transaction: the template is locked, so that it cannot be deleted before the write commits. */
   const checkTemplate = async (templateId: string | null | undefined) => {
     if (!templateId) return;
-    const found = await strapi.db.query(UID.template).count({ where: { documentId: templateId } });
-    if (!found) throw invalidField(['templateId'], `Unknown template: ${templateId}`, { unknown: { templates: [templateId] } });
+    if (!(await readLocked(strapi, UID.template, { documentId: templateId }))) {
+      throw invalidField(['templateId'], `Unknown template: ${templateId}`, { unknown: { templates: [templateId] } });
+    }
   };
 
   /** A child relation must be a to-one relation of the child type that points at the parent's type. */
@@ -119,12 +124,13 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     ]);
 
   /** Marks an object once: the unique key refuses a second marking, also two at the same moment. */
-  const insert = async (data: Record<string, unknown> & { key: string }, actor: string) => {
+  const insert = async (data: Record<string, unknown> & { key: string; templateId: string | null }, actor: string) => {
     const row = await refuseDuplicates(
       strapi,
       UID.managedObject,
       () =>
         strapi.db.transaction(async () => {
+          await checkTemplate(data.templateId);
           const created = await query().create({ data: { ...data, markedBy: actor } });
           await audit('managed-marked', actor, created);
           return created;
@@ -156,7 +162,6 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       const contentType = contentTypeOf(input.uid);
       const operations = input.operations ?? defaultOperations(input.kind, input.uid);
       checkOperations(input.kind, input.uid, operations);
-      await checkTemplate(input.templateId);
       if (input.kind === 'collection') {
         return insert({ key: keyOf('collection', input.uid, null), kind: 'collection', uid: input.uid, operations, templateId: input.templateId, childRelations: [] }, actor);
       }
@@ -183,12 +188,13 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
         await getService(strapi, 'directory').confirmPassword(actor, password, 'Changing an entry’s item-level template');
       }
       if (input.operations) checkOperations(row.kind, row.uid, input.operations);
-      await checkTemplate(input.templateId);
       if (input.childRelations) {
         if (row.kind !== 'entry') throw invalidField(['childRelations'], 'Only managed entries have child relations');
         checkChildRelations(row.uid, input.childRelations);
       }
       const updated = await strapi.db.transaction(async () => {
+        await lockedRow(id);
+        await checkTemplate(input.templateId);
         const next = await query().update({ where: { id: row.id }, data: input });
         await audit('managed-updated', actor, next, { changed: Object.keys(input) });
         return next;
@@ -198,8 +204,8 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     },
 
     async unmark(id: string, actor: string) {
-      const row = await findRow(id);
       await strapi.db.transaction(async () => {
+        const row = await lockedRow(id);
         await query().delete({ where: { id: row.id } });
         await audit('managed-unmarked', actor, row);
       });

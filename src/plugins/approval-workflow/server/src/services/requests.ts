@@ -33,6 +33,7 @@ import type { ActingUser } from '../utils/actor';
 import type { AuditEntry } from './audit';
 import { conflict, forbidden, fromTransitionError, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { readLocked } from '../utils/lock';
 import { refuseDuplicates } from '../utils/unique-violation';
 import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
@@ -110,15 +111,9 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const lockRow = async (id: string) => {
-    const locked = await strapi.db
-      .queryBuilder(UID.request)
-      .select(['id'])
-      .where({ documentId: id })
-      .forUpdate()
-      .first()
-      .execute<{ id: number } | undefined>();
-    if (!locked) throw notFound(`Approval request ${id} not found`, { id });
-    return query().findOne({ where: { id: locked.id } });
+    const row = await readLocked(strapi, UID.request, { documentId: id });
+    if (!row) throw notFound(`Approval request ${id} not found`, { id });
+    return row;
   };
 
   /** Columns derived from the engine state: what lists filter on and what the sweep selects by. */

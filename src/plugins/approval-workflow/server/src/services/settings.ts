@@ -5,7 +5,7 @@ import type { Settings } from '../../../shared/contracts/settings';
 import { UID } from '../constants';
 import { invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { lockRow, lockRows } from '../utils/lock';
+import { lockRows, readLocked } from '../utils/lock';
 
 const CORE_STORE = 'strapi::core-store';
 
@@ -82,7 +82,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const unknown = merged.bypassRoles.filter((roleId) => !found.some((role) => role.id === roleId));
           if (unknown.length) throw invalidField(['bypassRoles'], `Unknown admin role(s): ${unknown.join(', ')}`, { unknownRoles: unknown });
         }
-        if (merged.defaultTemplateId && !(await lockRow(strapi, UID.template, { documentId: merged.defaultTemplateId }))) {
+        if (merged.defaultTemplateId && !(await readLocked(strapi, UID.template, { documentId: merged.defaultTemplateId }))) {
           throw invalidField(['defaultTemplateId'], `Unknown template: ${merged.defaultTemplateId}`, { unknownTemplates: [merged.defaultTemplateId] });
         }
         await store().set({ value: merged });

@@ -5,6 +5,7 @@ import { validateRule, type Rule } from '../domain';
 import type { PageQuery } from '../utils/pagination';
 import { badRequest, conflict, invalidField, notFound } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { lockRows, readLocked } from '../utils/lock';
 import { storedOwnerRulesSchema, storedStagesSchema, type TemplateInput } from '../validation/template';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
@@ -31,11 +32,13 @@ const now = () => new Date().toISOString();
 export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.template);
 
-  const findRow = async (id: string) => {
-    const row = await query().findOne({ where: { documentId: id } });
+  const found = (row: Row | null, id: string) => {
     if (!row) throw notFound(`Template ${id} not found`, { id });
     return row;
   };
+  const findRow = async (id: string) => found(await query().findOne({ where: { documentId: id } }), id);
+  /** The row under its lock, inside a transaction: an edit or delete racing a delete finds it gone (404). */
+  const lockedRow = async (id: string) => found(await readLocked(strapi, UID.template, { documentId: id }), id);
 
   const itemLevelIds = async (ids: string[]) => {
     if (ids.length === 0) return new Set<string>();
@@ -61,8 +64,14 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
-  /** Rule problems (seed 003) and unknown users/roles/groups, as one 400 naming them. */
+  /**
+   * Rule problems (seed 003) and unknown users/roles/groups, as one 400 naming them. Inside the
+   * write's transaction: the groups named are locked first, so that none is deleted before the
+   * template that names it commits.
+   */
   const check = async (input: TemplateInput) => {
+    const groupIds = input.stages.flatMap((stage) => stage.obligations.flatMap((o) => (o.kind === 'group' ? [o.id] : [])));
+    if (groupIds.length) await lockRows(strapi, UID.group, { documentId: { $in: groupIds } });
     const { name, securityLevel, urgentAllowed, rejectionPolicy, ownerRules, stages } = input;
     const problems = validateRule({ id: 'new', version: 1, name, securityLevel, urgentAllowed, rejectionPolicy, ownerRules, stages });
     if (problems.length) {
@@ -127,8 +136,8 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(input: TemplateInput, actor: string) {
-      await check(input);
       const row = await strapi.db.transaction(async () => {
+        await check(input);
         const created = await query().create({ data: { ...fields(input), version: 1, editedBy: actor } });
         await recordVersion(created, actor);
         await getService(strapi, 'audit').append([
@@ -145,15 +154,9 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ((await itemLevelIds([id])).has(id)) {
         await getService(strapi, 'directory').confirmPassword(actor.principal, input.password, 'Editing an item-level template');
       }
-      await check(input);
       const row = await strapi.db.transaction(async () => {
-        const locked = await strapi.db
-          .queryBuilder(UID.template)
-          .select(['id', 'version'])
-          .where({ id: current.id })
-          .forUpdate()
-          .first()
-          .execute<{ id: number; version: number }>();
+        const locked = await lockedRow(id);
+        await check(input);
         const version = locked.version + 1;
         const updated = await query().update({
           where: { id: current.id },
@@ -168,19 +171,23 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await present([row]))[0];
     },
 
+    /**
+     * Refused while a managed object or the default setting names the template. Checked under the
+     * template's lock, which marking an object with it and making it the default take too.
+     */
     async remove(id: string, actor: string) {
-      const row = await findRow(id);
-      const [users, { defaultTemplateId }] = await Promise.all([
-        strapi.db.query(UID.managedObject).findMany({ where: { templateId: id }, select: ['documentId', 'uid', 'entryDocumentId'] }),
-        getService(strapi, 'settings').get(),
-      ]);
-      if (users.length || defaultTemplateId === id) {
-        throw conflict(`Template ${id} is in use and cannot be deleted`, {
-          managedObjects: users.map((u) => u.documentId),
-          isDefault: defaultTemplateId === id,
-        });
-      }
       await strapi.db.transaction(async () => {
+        const row = await lockedRow(id);
+        const [users, { defaultTemplateId }] = await Promise.all([
+          strapi.db.query(UID.managedObject).findMany({ where: { templateId: id }, select: ['documentId', 'uid', 'entryDocumentId'] }),
+          getService(strapi, 'settings').get(),
+        ]);
+        if (users.length || defaultTemplateId === id) {
+          throw conflict(`Template ${id} is in use and cannot be deleted`, {
+            managedObjects: users.map((u) => u.documentId),
+            isDefault: defaultTemplateId === id,
+          });
+        }
         await query().delete({ where: { id: row.id } });
         await getService(strapi, 'audit').append([
           { action: 'rule-deleted', actor, at: now(), subject: id, details: { version: row.version, name: row.name } },

@@ -11,7 +11,7 @@ export const lockRows = (strapi: Core.Strapi, uid: UID.Schema, where: Record<str
   strapi.db.queryBuilder(uid).select(['id']).where(where).forUpdate().execute<Array<{ id: number }>>();
 
 /** One row read under its lock (see `lockRows`); null when it is gone. */
-export const lockRow = async (strapi: Core.Strapi, uid: UID.Schema, where: Record<string, unknown>) => {
+export const readLocked = async (strapi: Core.Strapi, uid: UID.Schema, where: Record<string, unknown>) => {
   const [locked] = await lockRows(strapi, uid, where);
   return locked ? strapi.db.query(uid).findOne({ where: { id: locked.id } }) : null;
 };
