@@ -5,8 +5,9 @@ import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
-  // Settings updates lock their store row: it exists before the first one.
+  // Rows that writes lock exist before the first write: the settings' store row, the audit chain head.
   await getService(strapi, 'settings').ensureStored();
+  await getService(strapi, 'audit').ensureHead();
 
   // The sweep: expiries, reminders, escalations (seed 003 looks every 30 minutes; default here 5).
   strapi.cron.add({

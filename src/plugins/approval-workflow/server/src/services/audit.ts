@@ -58,17 +58,26 @@ const hashOf = (prevHash: string, event: Omit<StoredEvent, 'hash' | 'prevHash'>)
  * instances never fork the chain, and a rolled-back decision leaves no audit event behind.
  */
 export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The chain head, with the genesis hash, if there is none. Bootstrap writes it, so that two first
+   * appends at once find one row to lock instead of each creating a head and both taking seq 1.
+   */
+  const ensureHead = async () => {
+    if ((await strapi.db.query(UID.auditHead).count()) === 0) await strapi.db.query(UID.auditHead).create({ data: { seq: 0, hash: GENESIS } });
+  };
+
   const lockHead = async () => {
-    const head = await strapi.db
-      .queryBuilder(UID.auditHead)
-      .select(['id', 'seq', 'hash'])
-      .orderBy({ id: 'asc' })
-      .first()
-      .forUpdate()
-      .execute<{ id: number; seq: number; hash: string | null } | undefined>();
-    if (head) return head;
-    const created = await strapi.db.query(UID.auditHead).create({ data: { seq: 0, hash: GENESIS } });
-    return { id: created.id as number, seq: 0, hash: GENESIS };
+    const locked = () =>
+      strapi.db
+        .queryBuilder(UID.auditHead)
+        .select(['id', 'seq', 'hash'])
+        .orderBy({ id: 'asc' })
+        .first()
+        .forUpdate()
+        .execute<{ id: number; seq: number; hash: string | null } | undefined>();
+    const head = (await locked()) ?? (await ensureHead(), await locked());
+    if (!head) throw new Error('The audit chain has no head row');
+    return head;
   };
 
   /**
@@ -84,6 +93,8 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    ensureHead,
+
     /** Appends events in order, chained; runs inside the current transaction if there is one. */
     async append(entries: AuditEntry[]) {
       if (entries.length === 0) return;
