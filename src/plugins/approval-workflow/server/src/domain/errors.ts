@@ -39,7 +39,7 @@ export const TRANSITION_ERROR_HTTP_STATUS: Readonly<Record<TransitionErrorCode, 
 export const TRANSITION_ERROR_MESSAGES: Readonly<Record<TransitionErrorCode, string>> = {
   'not-an-approver': 'You hold no open obligation on this request.',
   'requester-cannot-decide': 'The requester cannot decide their own request.',
-  'only-requester-can-cancel': 'Only the requester can cancel a request.',
+  'only-requester-can-cancel': 'Only the requester can cancel a request (an approval admin, when the requester is public).',
   'stage-not-started': 'Your obligation is in a stage that has not started yet.',
   'request-closed': 'The request is closed.',
   'already-decided': 'You have already decided on this request.',
