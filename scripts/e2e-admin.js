@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The admin panel in a real browser (Debian's Chromium driven by playwright-core), against the
-// built app started with the demo (NODE_ENV=development seeds it on the empty database):
+// built app started with the demo (SEED_DEMO=true seeds it on the empty database):
 // the editor's save on a managed article becomes an approval request and says so; the chief
 // editor finds it in the plugin's page; the browser calls no outside host.
 // Run after `NODE_ENV=production npm run build`. Screenshots go to .tmp/e2e/.
@@ -28,7 +28,7 @@ const signIn = async (page, base, email, password) => {
   await skip.first().click({ timeout: 5_000 }).catch(() => {});
 };
 
-withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development' } }, async (base) => {
+withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base) => {
   fs.mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,9 +1,28 @@
 #!/usr/bin/env node
 // Smoke test of a production build: `strapi start` in production, then /_health, the admin HTML
-// and its entry script, the favicon and a plugin route. Run after `NODE_ENV=production npm run build`.
-const { withBuiltApp, checker } = require('./lib/built-app');
+// and its entry script, the favicon and a plugin route; then `npm start` without NODE_ENV (Strapi's
+// development environment), which must not seed the demo either. Run after
+// `NODE_ENV=production npm run build`.
+const path = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
+const { withBuiltApp, checker, root } = require('./lib/built-app');
+
+// The accounts as the built app knows them (compiled by the build).
+const { DEMO_ACCOUNTS } = require(path.join(root, 'dist', 'src', 'seed', 'demo.js'));
 
 const check = checker('smoke');
+
+/** The demo is seeded only when asked (SEED_DEMO=true): none of its accounts can log in. */
+const noDemoAccount = async (base, when) => {
+  for (const { email, password } of DEMO_ACCOUNTS) {
+    const login = await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    check(login.status === 400, `the demo account ${email} cannot log in ${when} (login answers ${login.status})`);
+  }
+};
 
 withBuiltApp({ name: 'smoke' }, async (base) => {
   const admin = await fetch(`${base}/admin`, { redirect: 'manual' });
@@ -24,16 +43,28 @@ withBuiltApp({ name: 'smoke' }, async (base) => {
   const plugin = await fetch(`${base}/approval-workflow/settings`);
   check(plugin.status === 401, `GET /approval-workflow/settings answers 401 without a token (got ${plugin.status})`);
 
-  // Production never seeds the demo.
-  const login = await fetch(`${base}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@demo.local', password: 'Demo-admin-1' }),
-  });
-  check(login.status === 400, `the demo accounts do not exist in production (login answers ${login.status})`);
-}).then(
-  () => console.log('smoke: passed'),
-  () => {
-    process.exitCode = 1;
-  }
-);
+  await noDemoAccount(base, 'in production');
+})
+  .then(() =>
+    // A deployment that forgot NODE_ENV runs in Strapi's development environment: still no demo.
+    withBuiltApp({ name: 'smoke-no-node-env', viaNpm: true, env: { NODE_ENV: undefined, SEED_DEMO: undefined } }, async (base, { output }) => {
+      // Strapi prints its environment in a coloured table, once it is listening.
+      const environment = async () => {
+        for (let tries = 0; tries < 40; tries += 1) {
+          const printed = stripVTControlCharacters(output()).match(/Environment\W+(\w+)/);
+          if (printed) return printed[1];
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        return null;
+      };
+      const name = await environment();
+      check(name === 'development', `npm start without NODE_ENV runs in Strapi’s development environment (${name})`);
+      await noDemoAccount(base, 'under npm start without NODE_ENV');
+    })
+  )
+  .then(
+    () => console.log('smoke: passed'),
+    () => {
+      process.exitCode = 1;
+    }
+  );

@@ -1,23 +1,29 @@
-/** The demo a newcomer sees: seeded once on an empty database, never twice. */
+/**
+ * The demo a newcomer sees: seeded at start on an empty database when asked (`SEED_DEMO=true`, set
+ * by `npm run develop`), once; never because of Strapi's environment alone.
+ */
 import request from 'supertest';
 import { DEMO_ACCOUNTS, seedDemo } from '../src/seed/demo';
 import { startApp, type TestApp } from './helpers/app';
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
 afterAll(async () => {
-  await app.stop();
+  await app?.stop();
 });
 
 describe('the demo seed', () => {
-  it('is not run outside development (the test app starts empty)', async () => {
-    expect(await app.strapi.db.query('admin::user').count()).toBe(0);
+  it('is not run when not asked, even in development (what `strapi start` without NODE_ENV gives)', async () => {
+    const unasked = await startApp({ NODE_ENV: 'development' });
+    try {
+      expect(unasked.strapi.config.get('environment')).toBe('development');
+      expect(await unasked.strapi.db.query('admin::user').count()).toBe(0);
+    } finally {
+      await unasked.stop();
+    }
   });
 
-  it('seeds accounts, content and the approval setup on an empty database, once', async () => {
-    expect(await seedDemo(app.strapi)).toBe(true);
+  it('SEED_DEMO=true seeds accounts, content and the approval setup on an empty database at start, once', async () => {
+    app = await startApp({ SEED_DEMO: 'true' });
     expect(await seedDemo(app.strapi)).toBe(false);
     expect(await app.strapi.db.query('admin::user').count()).toBe(DEMO_ACCOUNTS.length);
     expect(await app.strapi.db.query('plugin::approval-workflow.managed-object').count()).toBe(2);

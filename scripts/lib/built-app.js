@@ -1,5 +1,6 @@
-// Starts the built app (`strapi start`) on 127.0.0.1 with a free port, throw-away secrets and a
-// temporary SQLite file, waits for /_health, and stops it (its whole process group) afterwards.
+// Starts the built app (`strapi start`, or `npm start` with `viaNpm`) on 127.0.0.1 with a free port,
+// throw-away secrets and a temporary SQLite file, waits for /_health, and stops it (its whole process
+// group) afterwards. `env` adds variables; one set to undefined is removed (e.g. NODE_ENV).
 // Used by the smoke test and the admin browser test; run after `npm run build`.
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -26,8 +27,8 @@ const freePort = () =>
     });
   });
 
-/** Runs `work(base)` against the started app; prints the app's output when it fails. */
-const withBuiltApp = async ({ name, env: extraEnv = {} }, work) => {
+/** Runs `work(base, { output })` against the started app (`output()`: what it printed so far); prints that output when it fails. */
+const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) => {
   if (!fs.existsSync(path.join(root, 'dist', 'build', 'index.html'))) {
     throw new Error('dist/build/index.html is missing: run `NODE_ENV=production npm run build` first');
   }
@@ -51,10 +52,12 @@ const withBuiltApp = async ({ name, env: extraEnv = {} }, work) => {
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'info',
     ...extraEnv,
   };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [root] })), 'bin', 'strapi.js');
   const started = Date.now();
   // Own process group, so that stopping it also stops anything it forked.
-  const child = spawn(process.execPath, [strapiBin, 'start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = viaNpm ? ['npm', ['start']] : [process.execPath, [strapiBin, 'start']];
+  const child = spawn(command, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   const keep = (chunk) => {
     log.push(chunk.toString());
@@ -101,7 +104,7 @@ const withBuiltApp = async ({ name, env: extraEnv = {} }, work) => {
   }
 
   try {
-    console.log(`${name}: strapi start on ${base} (NODE_ENV=${env.NODE_ENV}, database ${env.DATABASE_FILENAME})`);
+    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${env.DATABASE_FILENAME})`);
     for (;;) {
       if (exited) throw new Error(`strapi exited before it was healthy (${JSON.stringify(exited)})`);
       if (Date.now() - started > BOOT_TIMEOUT_MS) throw new Error(`no healthy answer on ${base}/_health within ${BOOT_TIMEOUT_MS} ms`);
@@ -110,7 +113,7 @@ const withBuiltApp = async ({ name, env: extraEnv = {} }, work) => {
       await sleep(250);
     }
     console.log(`${name}: ok - GET /_health answers 204 after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    await work(base);
+    await work(base, { output: () => log.join('') });
   } catch (error) {
     console.error(`${name}: FAILED - ${error.message}`);
     console.error(`${name}: ---- strapi output (tail) ----`);

@@ -107,14 +107,13 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<boolean> => {
   );
 
   // One request waiting in the queue: the editor's change to the roadmap.
-  const editor = { principal: `admin:${users.editor.id}`, kind: 'admin' as const, id: users.editor.id, roleIds: [editorRole.id], isApprovalAdmin: false };
   await plugin.service('requests').open({
     uid: ARTICLE,
     operation: 'update',
     documentId: roadmap.documentId,
     locale: null,
     params: { data: { title: 'Roadmap 2027', body: 'What comes next, and when.' } },
-    actor: editor,
+    requester: `admin:${users.editor.id}`,
     managed: { entry: null, collection: articlesManaged, parent: null },
     urgent: false,
     comment: 'Dates for next year.',

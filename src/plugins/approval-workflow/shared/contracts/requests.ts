@@ -12,7 +12,8 @@ import type {
 /** A person or actor as the API shows it. */
 export interface PrincipalLabel {
   principal: string;
-  kind: 'admin' | 'user' | 'token' | 'email' | 'system' | 'group';
+  /** `public`: a write nobody authenticated (the users-permissions Public role). */
+  kind: 'admin' | 'user' | 'token' | 'email' | 'public' | 'system' | 'group';
   name: string;
   email: string | null;
 }

@@ -22,7 +22,7 @@ export type TransitionErrorCode = (typeof TRANSITION_ERROR_CODES)[number];
 export const TRANSITION_ERROR_MESSAGES: Readonly<Record<TransitionErrorCode, string>> = {
   'not-an-approver': 'You hold no open obligation on this request.',
   'requester-cannot-decide': 'The requester cannot decide their own request.',
-  'only-requester-can-cancel': 'Only the requester can cancel a request.',
+  'only-requester-can-cancel': 'Only the requester can cancel a request (an approval admin, when the requester is public).',
   'stage-not-started': 'Your obligation is in a stage that has not started yet.',
   'request-closed': 'The request is closed.',
   'already-decided': 'You have already decided on this request.',

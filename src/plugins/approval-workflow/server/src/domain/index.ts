@@ -13,7 +13,7 @@ export {
 } from './errors';
 export { startRequest, buildRuleStage } from './start';
 export { transition } from './transition';
-export { awaitingHolders, canDecide, isClosed, nextDueAt, type DecideCheck } from './queries';
+export { awaitingHolders, canDecide, cancellerOf, isClosed, nextDueAt, type DecideCheck } from './queries';
 export {
   countedFor,
   countedForApproval,

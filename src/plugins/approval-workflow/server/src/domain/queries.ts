@@ -1,7 +1,7 @@
 import type { TransitionErrorCode } from './errors';
 import { isDecidableBy, stageHolders } from './stage-rules';
 import { MINUTE_MS, msOf } from './time';
-import type { Actor, ObligationState, Principal, RequestState, RequestStatus, StageState, TimePolicy } from './types';
+import { PUBLIC_PRINCIPAL, type Actor, type ObligationState, type Principal, type RequestState, type RequestStatus, type StageState, type TimePolicy } from './types';
 
 /** A request is closed in every status but `pending`: it accepts no decision any more. */
 export function isClosed(status: RequestStatus): boolean {
@@ -85,6 +85,16 @@ export function canDecide(state: RequestState, actor: Actor, decision: 'approve'
   const decider = resolveDecider(state, actor, decision);
   if (decider.ok && decider.as === 'holder') return { ok: true, as: 'holder', obligations: decider.held.map((item) => item.obligation.id) };
   return decider;
+}
+
+/**
+ * Who may cancel a pending request, and as what: its requester (seed 004). A request by `public`
+ * names nobody who could come back to cancel it, so the approval admins may instead — and only
+ * they: not `public`, not its approvers. Null for anyone else.
+ */
+export function cancellerOf(state: RequestState, actor: Actor): 'requester' | 'approval-admin' | null {
+  if (state.requester === PUBLIC_PRINCIPAL) return actor.isApprovalAdmin ? 'approval-admin' : null;
+  return actor.principal === state.requester ? 'requester' : null;
 }
 
 /**

@@ -12,11 +12,12 @@ import {
   settle,
   type Work,
 } from './progress';
-import { awaitingHolders, isClosed, resolveDecider } from './queries';
+import { awaitingHolders, cancellerOf, isClosed, resolveDecider } from './queries';
 import { countedForApproval, isStageReachable } from './stage-rules';
 import { MINUTE_MS, msOf } from './time';
 import {
   APPROVAL_ADMINS,
+  PUBLIC_PRINCIPAL,
   SYSTEM_PRINCIPAL,
   type Actor,
   type ObligationState,
@@ -92,11 +93,12 @@ function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
 function cancel(work: Work, event: EventOf<'cancel'>): void {
   const state = work.state;
   if (isClosed(state.status)) throw refuse(state, 'request-closed', 'cancel');
-  if (event.actor.principal !== state.requester) throw refuse(state, 'only-requester-can-cancel', 'cancel');
+  const canceller = cancellerOf(state, event.actor);
+  if (canceller === null) throw refuse(state, 'only-requester-can-cancel', 'cancel');
   const comment = event.comment ?? null;
   state.status = 'cancelled';
   state.closedAt = work.at;
-  state.reason = comment ?? 'Cancelled by the requester';
+  state.reason = comment ?? (canceller === 'requester' ? 'Cancelled by the requester' : `Cancelled by approval admin ${event.actor.principal}`);
   audit(work, 'cancelled', { status: 'cancelled', comment });
 }
 
@@ -105,7 +107,7 @@ function delegate(work: Work, event: EventOf<'delegate'>): void {
   if (isClosed(state.status)) throw refuse(state, 'request-closed', 'delegate');
   const from = event.actor.principal;
   const to = event.to;
-  if (to.trim() === '' || to === state.requester || to === from || to === APPROVAL_ADMINS || to === SYSTEM_PRINCIPAL) {
+  if (to.trim() === '' || to === state.requester || to === from || to === APPROVAL_ADMINS || to === SYSTEM_PRINCIPAL || to === PUBLIC_PRINCIPAL) {
     throw refuse(state, 'invalid-delegate', 'delegate');
   }
   const held: Array<{ stage: StageState; obligation: ObligationState }> = [];
@@ -223,9 +225,11 @@ function actorOf(event: RequestEvent): Actor | null {
  *   (`decline`), or (`when-unfulfillable`) only when the stage can no longer be fulfilled.
  *   An approval admin without an obligation in an active stage overrides: approves every remaining
  *   stage, or declines.
- * - `cancel`: the requester only, while pending; an urgent change already applied stays applied.
+ * - `cancel`: the requester, while pending; a `public` request (nobody to cancel it) by an approval
+ *   admin instead. An urgent change already applied stays applied.
  * - `delegate`: the holder of open obligations in a stage not yet closed hands them (or the one
- *   named) to another principal, an `email:` address included; a delegate cannot delegate again.
+ *   named) to another principal, an `email:` address included (never to the requester, themselves,
+ *   a marker or `public`); a delegate cannot delegate again.
  * - `tick`: expiries (auto-approve, deny — or escalate for urgent requests), reminders once per
  *   interval, escalation once. On a closed request it does nothing.
  * - `apply-failed`: applying the approved (or urgent) change failed: the request is `failed` with

@@ -6,6 +6,7 @@
  *   `user:<id>`   a users-permissions (content-API) user
  *   `token:<id>`  an API token
  *   `email:<address>` an external approver reached by email (delegation only)
+ *   `public`      nobody: an HTTP write that no one authenticated (the users-permissions Public role)
  * The engine never parses it; it only compares principals for equality.
  */
 export type Principal = string;
@@ -215,6 +216,12 @@ export type NotifyReason = (typeof NOTIFY_REASONS)[number];
 
 /** The marker for "every approval admin" in notify effects and `admins` obligations. */
 export const APPROVAL_ADMINS = 'approval-admins' as const;
+
+/**
+ * The requester of a write that nobody authenticated (DESIGN rule 8). It names no one: nobody can act
+ * as it later, so such a request is cancelled by an approval admin, and it is never a delegate.
+ */
+export const PUBLIC_PRINCIPAL = 'public' as const;
 
 /** Added by the engine: the actor of automatic decisions (expiry) and of time-driven audit entries. */
 export const SYSTEM_PRINCIPAL = 'system' as const;

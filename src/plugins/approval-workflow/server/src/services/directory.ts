@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { Directory, Principal, Rule } from '../domain';
+import type { PrincipalLabel } from '../../../shared/contracts/requests';
+import { PUBLIC_PRINCIPAL, type Directory, type Principal, type Rule } from '../domain';
 import { UID } from '../constants';
 import { principalOf } from '../utils/actor';
 import { forbidden, invalidField } from '../utils/errors';
@@ -13,13 +14,6 @@ const parseAccount = (principal: Principal): { kind: 'admin' | 'user'; id: numbe
   const match = /^(admin|user):(\d+)$/.exec(principal);
   return match ? { kind: match[1] as 'admin' | 'user', id: Number(match[2]) } : null;
 };
-
-export interface PrincipalLabel {
-  principal: Principal;
-  kind: 'admin' | 'user' | 'token' | 'email' | 'system' | 'group';
-  name: string;
-  email: string | null;
-}
 
 /**
  * Who is who: admin users, content-API users, admin roles and the plugin's groups, as the engine
@@ -165,6 +159,8 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           labels[principal] = { principal, kind: 'email', name: email, email };
         } else if (principal.startsWith('token:')) {
           labels[principal] = { principal, kind: 'token', name: `API token ${principal.slice('token:'.length)}`, email: null };
+        } else if (principal === PUBLIC_PRINCIPAL) {
+          labels[principal] = { principal, kind: 'public', name: 'Public (not signed in)', email: null };
         } else if (principal === 'approval-admins') {
           labels[principal] = { principal, kind: 'group', name: 'Approval admins', email: null };
         } else {

@@ -12,6 +12,7 @@ import {
   APPROVAL_ADMINS,
   awaitingHolders,
   canDecide,
+  cancellerOf,
   diffData,
   isTransitionError,
   nextDueAt,
@@ -23,6 +24,7 @@ import {
   type Actor,
   type Effect,
   type Operation,
+  type Principal,
   type RequestEvent,
   type RequestState,
   type Rule,
@@ -51,7 +53,8 @@ export interface OpenInput {
   documentId: string | null;
   locale: string | null;
   params: ApplyParams;
-  actor: ActingUser;
+  /** Who asked: an authenticated principal, or `public` for a write nobody authenticated. */
+  requester: Principal;
   managed: { entry: ManagedObject | null; collection: ManagedObject | null; parent: ManagedObject | null };
   urgent: boolean;
   comment: string | null;
@@ -332,7 +335,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       let started: Transition;
       try {
         started = startRequest(
-          { id, rule, requester: input.actor.principal, owner, urgent: input.urgent, urgentModeEnabled: settings.urgentMode, directory, comment: input.comment },
+          { id, rule, requester: input.requester, owner, urgent: input.urgent, urgentModeEnabled: settings.urgentMode, directory, comment: input.comment },
           now
         );
       } catch (error) {
@@ -351,7 +354,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
               base,
               baseHash: base ? service('snapshot').hash(base) : null,
               context: { parentManagedObject: input.managed.parent?.id ?? null },
-              requester: input.actor.principal,
+              requester: input.requester,
               owner,
               comment: input.comment,
               urgent: input.urgent,
@@ -475,7 +478,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         viewer: {
           canApprove: approve.ok,
           canReject: reject.ok,
-          canCancel: pending && row.requester === actor.principal,
+          canCancel: pending && cancellerOf(state, actor) !== null,
           canDelegate: pending && holdsOpen,
           reason: approve.ok ? null : TRANSITION_ERROR_MESSAGES[approve.code],
         },

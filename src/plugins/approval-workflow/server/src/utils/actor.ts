@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import type { Principal } from '../domain/types';
+import { PUBLIC_PRINCIPAL, type Principal } from '../domain/types';
 import { getService } from './get-service';
 
 export type ActorKind = 'admin' | 'user' | 'token';
@@ -24,7 +24,7 @@ interface AuthState {
 
 export const principalOf = (kind: ActorKind, id: number | string): Principal => `${kind}:${id}`;
 
-/** The actor of a Koa request, or null when nobody authenticated (server code, cron, scripts). */
+/** The authenticated actor of a Koa request, or null when nobody authenticated. */
 export const actorFromState = async (strapi: Core.Strapi, state: AuthState | undefined): Promise<ActingUser | null> => {
   const strategy = state?.auth?.strategy?.name;
   // Strapi 5 names its strategies `admin` (admin JWT), `admin-token` (an admin token acting as its
@@ -49,6 +49,27 @@ export const actorFromState = async (strapi: Core.Strapi, state: AuthState | und
   }
   return null;
 };
+
+/**
+ * Who a Document Service write comes from — the one place that tells the three apart (DESIGN rule 8):
+ * - `server`: no HTTP request at all (bootstrap, cron, scripts): trusted, never intercepted;
+ * - `public`: an HTTP request nobody authenticated (the users-permissions Public role): principal `public`;
+ * - `authenticated`: an admin user, a content-API user or an API token.
+ */
+export type WriteOrigin<A extends { isApprovalAdmin: boolean } = ActingUser> =
+  | { kind: 'server' }
+  | { kind: 'public' }
+  | { kind: 'authenticated'; actor: A };
+
+export const writeOriginOf = async (strapi: Core.Strapi, http: Context | undefined): Promise<WriteOrigin> => {
+  if (!http) return { kind: 'server' };
+  const actor = await actorFromState(strapi, http.state as AuthState);
+  return actor ? { kind: 'authenticated', actor } : { kind: 'public' };
+};
+
+/** The requester an intercepted write is recorded under (never `server`: those are not intercepted). */
+export const requesterOf = (origin: Exclude<WriteOrigin, { kind: 'server' }>): Principal =>
+  origin.kind === 'public' ? PUBLIC_PRINCIPAL : origin.actor.principal;
 
 /** The actor of a route that requires authentication; a missing one is a 401. */
 export const actorOf = async (strapi: Core.Strapi, ctx: Context): Promise<ActingUser> => {

@@ -61,6 +61,7 @@ describe('delegate (seed 000): a holder hands an obligation to someone else', ()
     ['to nobody', delegate('admin:x', '  '), 'invalid-delegate'],
     ['to the approval admins marker', delegate('admin:x', 'approval-admins'), 'invalid-delegate'],
     ['to the system', delegate('admin:x', 'system'), 'invalid-delegate'],
+    ['to public (nobody)', delegate('admin:x', 'public'), 'invalid-delegate'],
     ['to someone holding an obligation in that stage', delegate('admin:x', 'admin:y'), 'delegate-already-approver'],
     ['by someone holding nothing', delegate('admin:nobody', 'admin:d'), 'not-an-approver'],
     ['by the requester', delegate(REQUESTER, 'admin:d'), 'not-an-approver'],

@@ -1,6 +1,6 @@
-import { nextDueAt } from '../queries';
+import { cancellerOf, nextDueAt } from '../queries';
 import { transition } from '../transition';
-import { APPROVAL_ADMINS, type RequestEvent } from '../types';
+import { APPROVAL_ADMINS, PUBLIC_PRINCIPAL, type Actor, type RequestEvent } from '../types';
 import {
   MIN,
   REQUESTER,
@@ -250,6 +250,46 @@ describe('cancel (seed 004): the requester, while pending', () => {
   it('refuses anyone else, approval admins included', () => {
     expect(codeOf(() => transition(begun.state, { type: 'cancel', actor: person('admin:x') }, at(1)))).toBe('only-requester-can-cancel');
     expect(codeOf(() => transition(begun.state, { type: 'cancel', actor: admin('admin:boss') }, at(1)))).toBe('only-requester-can-cancel');
+  });
+
+  describe('a request by public (an anonymous HTTP write): nobody can come back as its requester', () => {
+    const anonymous = start(rule([stage([user('admin:x')])]), { requester: PUBLIC_PRINCIPAL });
+
+    it.each<[string, Actor, 'requester' | 'approval-admin' | null]>([
+      ['an approval admin may cancel it', admin('admin:boss'), 'approval-admin'],
+      ['public may not (no one is authenticated as public)', person(PUBLIC_PRINCIPAL), null],
+      ['its approver may not', person('admin:x'), null],
+      ['another person may not', person('user:7'), null],
+    ])('%s', (_label, actor, canceller) => {
+      expect(cancellerOf(anonymous.state, actor)).toBe(canceller);
+      expect(cancellerOf(begun.state, actor)).toBeNull();
+    });
+
+    it('an approval admin cancels it; the reason names the admin', () => {
+      const { state, effects } = run(anonymous, [{ type: 'cancel', actor: admin('admin:boss') }]);
+      expect(state).toMatchObject({ status: 'cancelled', reason: 'Cancelled by approval admin admin:boss', closedAt: iso(1) });
+      expect(effects).toEqual([
+        { type: 'audit', action: 'cancelled', actor: 'admin:boss', at: iso(1), details: { status: 'cancelled', comment: null } },
+      ]);
+    });
+
+    it('refuses its approver and anyone who is not an approval admin', () => {
+      for (const actor of [person('admin:x'), person(PUBLIC_PRINCIPAL), person('user:7')]) {
+        expect(codeOf(() => transition(anonymous.state, { type: 'cancel', actor }, at(1)))).toBe('only-requester-can-cancel');
+      }
+    });
+
+    it('keeps four eyes: public is nobody, so an approver still decides, and public never decides', () => {
+      expect(codeOf(() => transition(anonymous.state, approve(PUBLIC_PRINCIPAL), at(1)))).toBe('requester-cannot-decide');
+      const { state, effects } = run(anonymous, [approve('admin:x')]);
+      expect(state.status).toBe('approved');
+      expect(applies(effects)).toBe(1);
+    });
+
+    it('a closed one cannot be cancelled, not even by an approval admin', () => {
+      const { state } = run(anonymous, [approve('admin:x')]);
+      expect(codeOf(() => transition(state, { type: 'cancel', actor: admin('admin:boss') }, at(2)))).toBe('request-closed');
+    });
   });
 
   it('refuses a closed request', () => {

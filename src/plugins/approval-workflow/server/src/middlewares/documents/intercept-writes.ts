@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { RequestSummary } from '../../../../shared/contracts/requests';
 import type { ApplyParams } from '../../services/apply';
 import type { ManagedObject } from '../../services/managed-objects';
-import { actorFromState } from '../../utils/actor';
+import { requesterOf, writeOriginOf } from '../../utils/actor';
 import { isPluginApply } from '../../utils/bypass';
 import { ApprovalRequiredError } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
@@ -43,8 +43,10 @@ const managedParentOf = async (strapi: Core.Strapi, uid: string, data: Record<st
 /**
  * The interception point (DESIGN): every write of the Document Service — content manager, REST,
  * GraphQL, server code — passes here. Writes to types with nothing managed go straight through;
- * a write that must wait becomes an approval request and does not happen. `next()` is called at
- * most once, and its result returned.
+ * a write that must wait becomes an approval request and does not happen. Each write is a request
+ * of its own (two creates in one GraphQL operation or one custom controller are two requests),
+ * but for the content manager's save-then-publish. `next()` is called at most once, and its result
+ * returned.
  */
 export const interceptWrites =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -58,25 +60,26 @@ export const interceptWrites =
     const params = context.params as Params;
     const documentId = action === 'create' ? null : (params.documentId ?? null);
 
-    // A follow-up write to a target this HTTP request already turned into a request (the content
-    // manager publishes right after saving) is part of that request.
-    const covered = recordedRequests(http).find((r) => r.target.uid === uid && r.target.documentId === documentId);
+    // The content manager's publish saves (or creates) the target, then publishes it: that publish
+    // is part of the request the save opened. Any other write opens a request of its own.
+    const cmPublish = isContentManagerPublish(http);
+    const covered =
+      cmPublish && action === 'publish' ? recordedRequests(http).find((r) => r.target.uid === uid && r.target.documentId === documentId) : undefined;
     if (covered) return standIn(action, documentId, covered.summary) as never;
 
-    const actor = await actorFromState(strapi, http?.state);
+    const origin = await writeOriginOf(strapi, http);
     const { collection, entry } = await managedObjects.forTarget(uid, documentId);
     const parent: ManagedObject | null = action === 'create' ? await managedParentOf(strapi, uid, params.data) : null;
     const decision = shouldIntercept({
       operation: action,
-      actor,
+      origin,
       entryOperations: entry?.operations ?? null,
       collectionOperations: collection?.operations ?? null,
       underManagedParent: Boolean(parent),
     });
-    if (!decision.intercept || !actor) return next();
+    if (!decision.intercept || origin.kind === 'server') return next();
 
-    // The content manager's publish saves then publishes: one request for both.
-    const cmPublish = isContentManagerPublish(http);
+    // The content manager's publish saves then publishes: one request for both, of operation publish.
     const operation = cmPublish && action === 'update' ? 'publish' : action;
     const requestParams: ApplyParams = {
       ...(params.data ? { data: params.data } : {}),
@@ -88,7 +91,7 @@ export const interceptWrites =
       documentId,
       locale: params.locale ?? null,
       params: requestParams,
-      actor,
+      requester: requesterOf(origin),
       managed: { entry, collection, parent },
       ...requestOptions(http),
     });

@@ -1,12 +1,13 @@
 import { OPERATIONS, type Operation } from '../../domain';
+import type { WriteOrigin } from '../../utils/actor';
 
 /** The document actions the plugin can hold back (every write of the Document Service). */
 export const isGuardableAction = (action: string): action is Operation => (OPERATIONS as readonly string[]).includes(action);
 
 export interface InterceptFacts {
   operation: Operation;
-  /** Who writes; null for server code without an HTTP actor (bootstrap, cron, scripts). */
-  actor: { isApprovalAdmin: boolean } | null;
+  /** Who writes: server code outside HTTP, nobody (public), or an authenticated actor. */
+  origin: WriteOrigin<{ isApprovalAdmin: boolean }>;
   /** The target entry is managed and guards these operations. */
   entryOperations: readonly Operation[] | null;
   /** The target's collection is managed and guards these operations. */
@@ -16,18 +17,20 @@ export interface InterceptFacts {
 }
 
 export type InterceptDecision =
-  | { intercept: false; because: 'no-actor' | 'approval-admin' | 'not-managed' }
+  | { intercept: false; because: 'server' | 'approval-admin' | 'not-managed' }
   | { intercept: true; because: 'entry' | 'collection' | 'parent' };
 
 /**
- * Does this write wait for approval? Only a person or token acting over HTTP is held back; the
- * approval admins' own writes apply directly (DESIGN: bypass roles). A write is held when the
- * managed entry or its managed collection guards the operation, or when it creates a child under
- * a managed entry. Entry and collection guards add up: either one is enough.
+ * Does this write wait for approval? Every write that arrives over HTTP is held back, whoever sent
+ * it — a person, a token, or nobody (public) — except the approval admins' own writes, which apply
+ * directly (DESIGN rule 8, bypass roles); only server code outside any HTTP request is trusted.
+ * A write is held when the managed entry or its managed collection guards the operation, or when
+ * it creates a child under a managed entry. Entry and collection guards add up: either is enough.
  */
 export const shouldIntercept = (facts: InterceptFacts): InterceptDecision => {
-  if (!facts.actor) return { intercept: false, because: 'no-actor' };
-  if (facts.actor.isApprovalAdmin) return { intercept: false, because: 'approval-admin' };
+  const { origin } = facts;
+  if (origin.kind === 'server') return { intercept: false, because: 'server' };
+  if (origin.kind === 'authenticated' && origin.actor.isApprovalAdmin) return { intercept: false, because: 'approval-admin' };
   if (facts.entryOperations?.includes(facts.operation)) return { intercept: true, because: 'entry' };
   if (facts.collectionOperations?.includes(facts.operation)) return { intercept: true, because: 'collection' };
   if (facts.operation === 'create' && facts.underManagedParent) return { intercept: true, because: 'parent' };

@@ -1,8 +1,12 @@
 import { isGuardableAction, relationRefs, shouldIntercept, type InterceptFacts } from '../should-intercept';
 
+const SERVER = { kind: 'server' } as const;
+const PUBLIC = { kind: 'public' } as const;
+const APPROVAL_ADMIN = { kind: 'authenticated', actor: { isApprovalAdmin: true } } as const;
+
 const facts = (overrides: Partial<InterceptFacts>): InterceptFacts => ({
   operation: 'update',
-  actor: { isApprovalAdmin: false },
+  origin: { kind: 'authenticated', actor: { isApprovalAdmin: false } },
   entryOperations: null,
   collectionOperations: null,
   underManagedParent: false,
@@ -11,8 +15,15 @@ const facts = (overrides: Partial<InterceptFacts>): InterceptFacts => ({
 
 describe('shouldIntercept', () => {
   it.each([
-    ['no HTTP actor (server code)', facts({ actor: null, collectionOperations: ['update'] }), false, 'no-actor'],
-    ['approval admin', facts({ actor: { isApprovalAdmin: true }, collectionOperations: ['update'] }), false, 'approval-admin'],
+    ['server code outside HTTP on a managed collection', facts({ origin: SERVER, collectionOperations: ['update'] }), false, 'server'],
+    ['server code outside HTTP on a managed entry', facts({ origin: SERVER, entryOperations: ['update'] }), false, 'server'],
+    ['server code creating under a managed entry', facts({ origin: SERVER, operation: 'create', underManagedParent: true }), false, 'server'],
+    ['public (nobody authenticated) on a managed collection', facts({ origin: PUBLIC, collectionOperations: ['update'] }), true, 'collection'],
+    ['public creating on a managed collection', facts({ origin: PUBLIC, operation: 'create', collectionOperations: ['create'] }), true, 'collection'],
+    ['public deleting a managed entry', facts({ origin: PUBLIC, operation: 'delete', entryOperations: ['delete'] }), true, 'entry'],
+    ['public creating under a managed entry', facts({ origin: PUBLIC, operation: 'create', underManagedParent: true }), true, 'parent'],
+    ['public on an unmanaged target', facts({ origin: PUBLIC }), false, 'not-managed'],
+    ['approval admin', facts({ origin: APPROVAL_ADMIN, collectionOperations: ['update'] }), false, 'approval-admin'],
     ['unmanaged target', facts({}), false, 'not-managed'],
     ['managed entry guarding the operation', facts({ entryOperations: ['update'] }), true, 'entry'],
     ['managed entry not guarding it', facts({ entryOperations: ['delete'] }), false, 'not-managed'],
@@ -23,7 +34,7 @@ describe('shouldIntercept', () => {
     ['update of a child of a managed entry', facts({ operation: 'update', underManagedParent: true }), false, 'not-managed'],
     ['create on a managed collection', facts({ operation: 'create', collectionOperations: ['create'] }), true, 'collection'],
     ['clone on a collection guarding clone', facts({ operation: 'clone', collectionOperations: ['clone'] }), true, 'collection'],
-    ['admin creating under a managed entry', facts({ operation: 'create', actor: { isApprovalAdmin: true }, underManagedParent: true }), false, 'approval-admin'],
+    ['admin creating under a managed entry', facts({ operation: 'create', origin: APPROVAL_ADMIN, underManagedParent: true }), false, 'approval-admin'],
   ])('%s', (_name, input, intercept, because) => {
     expect(shouldIntercept(input)).toEqual({ intercept, because });
   });

@@ -1,0 +1,4 @@
+/** A custom content-API route next to the core ones: several articles in one call (`article.createMany`). */
+export default {
+  routes: [{ method: 'POST', path: '/articles/bulk', handler: 'article.createMany' }],
+};
