@@ -7,6 +7,8 @@ import { actorFromState } from '../../utils/actor';
 import { isPluginApply } from '../../utils/bypass';
 import { ApprovalRequiredError } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
+import { parse } from '../../validation/parse';
+import { proposalSchema, writeTargetSchema } from '../../validation/proposal';
 import { approvalMessage, isContentManagerPublish, isGraphql, recordRequest, recordedRequests, requestOptions } from '../http/approval-context';
 import { isGuardableAction, relationRefs, shouldIntercept } from './should-intercept';
 
@@ -56,6 +58,8 @@ export const interceptWrites =
 
     const http = strapi.requestContext.get() as Context | undefined;
     const params = context.params as Params;
+    // The target reaches the plugin's queries below: an id or locale no database takes is a 400.
+    parse(writeTargetSchema, { documentId: params.documentId, locale: params.locale }, 'target');
     const documentId = action === 'create' ? null : (params.documentId ?? null);
 
     // A follow-up write to a target this HTTP request already turned into a request (the content
@@ -79,7 +83,7 @@ export const interceptWrites =
     const cmPublish = isContentManagerPublish(http);
     const operation = cmPublish && action === 'update' ? 'publish' : action;
     const requestParams: ApplyParams = {
-      ...(params.data ? { data: params.data } : {}),
+      ...(params.data ? { data: parse(proposalSchema, params.data, 'proposal') } : {}),
       ...(params.status === 'published' || (cmPublish && action === 'create') ? { status: 'published' as const } : {}),
     };
     const request = await getService(strapi, 'requests').open({
