@@ -59,5 +59,8 @@ export const minutes = z.number().int().min(1).max(MAX_MINUTES, `must be at most
 
 const pathParamsSchema = z.object({ id: documentId }).passthrough();
 
-/** The `:id` of a route's path, checked like any other input (400 naming `id`). */
-export const idParam = (ctx: Context): string => parse(pathParamsSchema, ctx.params, 'path').id;
+/** A document id taken from a path, checked like any other input (400 naming `id`). */
+export const pathId = (id: unknown): string => parse(pathParamsSchema, { id }, 'path').id;
+
+/** The `:id` of a route's path. */
+export const idParam = (ctx: Context): string => pathId(ctx.params?.id);

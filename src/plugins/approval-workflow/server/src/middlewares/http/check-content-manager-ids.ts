@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { getService } from '../../utils/get-service';
+import { pathId } from '../../validation/common';
+
+/** A content-manager route about one document: `/content-manager/collection-types/:model/:id[/…]`. */
+const DOCUMENT_PATH = /^\/content-manager\/collection-types\/([^/]+)\/([^/]+)/;
+
+/** As the router decodes a path segment: a segment that is not valid URL encoding is kept as written. */
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/**
+ * The content manager looks a document up by the id in its path with its own queries before it
+ * writes (it counts the rows with that document id), so a write to a managed type with an id no
+ * database takes (NUL: PostgreSQL fails the query) would end in a 500 before the interceptor sees
+ * it. On guarded types the id is checked first, as every other id is: a 400 naming `id`.
+ * Registered on the router, inside Strapi's error middleware, so the 400 has Strapi's shape.
+ */
+export const checkContentManagerIds = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
+  const match = DOCUMENT_PATH.exec(ctx.path);
+  if (match && (await getService(strapi, 'managedObjects').guardedUids()).has(decode(match[1]))) pathId(decode(match[2]));
+  return next();
+};
