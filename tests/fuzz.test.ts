@@ -33,6 +33,8 @@ interface Case {
   headers?: Record<string, string>;
   /** A route that reads no input: it may ignore what it is sent, but never answers 5xx. */
   ignored?: boolean;
+  /** The field that is wrong: a 400 must name it (the first element of a `details.errors[].path`). */
+  field?: string;
 }
 
 // ---- Bad values -------------------------------------------------------------------------------
@@ -42,7 +44,7 @@ const NOT_TEXT = [42, true, {}, [], ['a'], { $ne: null }];
 /** Values that are no text field's value (the field's own length limit is added per field). */
 const badText = (max: number, nullable: boolean) => [...UNSTORABLE, ...NOT_TEXT, 'x'.repeat(max + 1), ...(nullable ? [] : [null])];
 /** Integers no id column holds, and numbers that are no id. */
-const BAD_IDS = [99999999999999999999, 1e20, 2147483648, -2147483649, 0, -1, 1.5];
+const BAD_IDS = [Number.MAX_VALUE, 1e20, 2147483648, -2147483649, 0, -1, 1.5];
 const BAD_PRINCIPALS = [
   'admin:99999999999999999999',
   'user:1e20',
@@ -58,7 +60,7 @@ const BAD_PRINCIPALS = [
   {},
   null,
 ];
-const BAD_MINUTES = [0, -1, 1.5, 1e20, 99999999999999999999, '5', {}, []];
+const BAD_MINUTES = [0, -1, 1.5, 1e20, Number.MAX_VALUE, '5', {}, []];
 const BAD_BOOLEANS = ['yes', 1, {}, []];
 const BAD_ENUMS = ['bogus', 1, {}, '\u0000', 'x\ud800'];
 /** `{ a: { a: … } }`, n levels. */
@@ -103,7 +105,7 @@ const fieldCases = (
   fields: Record<string, unknown[]>
 ): Case[] =>
   Object.entries(fields).flatMap(([field, values]) =>
-    values.map((value, i) => ({ ...base, label: `${base.method.toUpperCase()} ${base.path} ${field}#${i}`, body: { ...valid, [field]: value } }))
+    values.map((value, i) => ({ ...base, label: `${base.method.toUpperCase()} ${base.path} ${field}#${i}`, body: { ...valid, [field]: value }, field }))
   );
 
 const wholeBodyCases = (base: Omit<Case, 'label' | 'body'>): Case[] =>
@@ -143,7 +145,7 @@ const templateCases = (method: 'post' | 'put', path: string, route: string): Cas
       ...[...UNSTORABLE, 'x'.repeat(256), null, {}, -1, 1e20].map((id) => stage({ obligations: [{ kind: 'group', id }] })),
       ...[0, -1, 1.5, 'two'].map((minApprovals) => stage({ obligations: [{ kind: 'role', id: c.reviewersRole, minApprovals }] })),
       ...[[], {}, 'x', [{}], [{ kind: 'bogus' }], [{ kind: 'user' }]].map((obligations) => stage({ obligations })),
-    ].map((s, i) => ({ ...base, label: `${method.toUpperCase()} ${route} stage#${i}`, body: { ...templateBody(), stages: [s] } })),
+    ].map((s, i) => ({ ...base, label: `${method.toUpperCase()} ${route} stage#${i}`, body: { ...templateBody(), stages: [s] }, field: 'stages' })),
     ...wholeBodyCases(base),
   ];
 };
@@ -284,6 +286,7 @@ const writeCases = (): Case[] => {
     path,
     body: { data },
     headers,
+    field: headers ? 'X-Approval-Comment' : undefined,
   });
   const cmCase = (method: Method, path: string, tag: string, data: unknown, headers?: Record<string, string>): Case => ({
     label: `CM ${method.toUpperCase()} ${path.slice(0, 60)} ${tag}`,
@@ -293,6 +296,7 @@ const writeCases = (): Case[] => {
     path,
     body: data,
     headers,
+    field: headers ? 'X-Approval-Comment' : undefined,
   });
   const valid = { title: 'Fine title' };
   return [
@@ -333,8 +337,8 @@ const writeCases = (): Case[] => {
 const strapiValidatedWriteCases = (): Case[] => {
   const badData: unknown[] = [
     ...[42, true, {}, [], 'x'.repeat(300), 'x'.repeat(200_000), null].map((title) => ({ title })),
-    ...[1e20, 99999999999999999999, -1e308, 'abc', {}, []].map((price) => ({ title: 'ok', price })),
-    ...[99999999999999999999, 1e20, 2147483648, -1, 0, 1.5, 'nosuch', { connect: [99999999999999999999] }, { connect: [{ id: 1e20 }] }, { set: [{ id: -1 }] }, [1e20]].map(
+    ...[1e20, Number.MAX_VALUE, -1e308, 'abc', {}, []].map((price) => ({ title: 'ok', price })),
+    ...[Number.MAX_VALUE, 1e20, 2147483648, -1, 0, 1.5, 'nosuch', { connect: [Number.MAX_VALUE] }, { connect: [{ id: 1e20 }] }, { set: [{ id: -1 }] }, [1e20]].map(
       (section) => ({ title: 'ok', section })
     ),
     { title: 'ok', bogus: 1 },
@@ -375,6 +379,8 @@ const problemWith = (t: Case, res: request.Response): string | null => {
   }
   // A content-manager write that became a request answers 400 too: that is not a refusal.
   if (error.name === 'ApprovalRequiredError') return 'a request was opened';
+  const paths = ((error.details?.errors ?? []) as Array<{ path?: string[] }>).map((e) => e.path?.[0]);
+  if (t.field && res.status === 400 && !paths.includes(t.field)) return `does not name ${t.field}`;
   return null;
 };
 
