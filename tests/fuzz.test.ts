@@ -335,6 +335,11 @@ const writeCases = (): Case[] => {
       cmCase('delete', cm(ARTICLE, id), `id#${n}`, undefined),
       cmCase('post', cm(ARTICLE, id, 'publish'), `id#${n}`, valid),
     ]),
+    ...['bulkDelete', 'bulkPublish', 'bulkUnpublish'].flatMap((action) =>
+      [['\u0000'], ['a\u0000b'], ['x\ud800'], ['x'.repeat(300)], [42], 'x', {}, [{}], null].map((documentIds, n) =>
+        ({ ...cmCase('post', cm(ARTICLE, undefined, action), `bulk#${n}`, { documentIds }), field: 'documentIds' })
+      )
+    ),
     ...['%00', 'en%00', 'x'.repeat(100)].flatMap((locale, n) => [
       rest('put', `/api/articles/${article}?locale=${locale}`, `locale#${n}`, valid),
       rest('post', `/api/articles?locale=${locale}`, `locale#${n}`, valid),

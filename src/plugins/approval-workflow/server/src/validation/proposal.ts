@@ -44,5 +44,8 @@ export const proposalSchema = z.record(z.unknown()).superRefine((data, ctx) => {
 
 /** The target of a write on a guarded type, checked before the plugin looks it up. */
 export const writeTargetSchema = z
-  .object({ documentId: documentId.optional(), locale: locale.optional() })
+  .object({ documentId: documentId.nullish(), locale: locale.nullish() })
   .passthrough();
+
+/** The body of a content-manager bulk action (delete, publish, unpublish) on a guarded type. */
+export const bulkTargetsSchema = z.object({ documentIds: z.array(documentId) }).passthrough();

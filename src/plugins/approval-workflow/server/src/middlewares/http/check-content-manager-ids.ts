@@ -2,9 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { getService } from '../../utils/get-service';
 import { pathId } from '../../validation/common';
+import { parse } from '../../validation/parse';
+import { bulkTargetsSchema } from '../../validation/proposal';
 
 /** A content-manager route about one document: `/content-manager/collection-types/:model/:id[/…]`. */
 const DOCUMENT_PATH = /^\/content-manager\/collection-types\/([^/]+)\/([^/]+)/;
+/** A content-manager bulk action, with the document ids in its body. */
+const BULK_PATH = /^\/content-manager\/collection-types\/([^/]+)\/actions\/bulk(Delete|Publish|Unpublish)$/;
 
 /** As the router decodes a path segment: a segment that is not valid URL encoding is kept as written. */
 const decode = (segment: string) => {
@@ -16,14 +20,17 @@ const decode = (segment: string) => {
 };
 
 /**
- * The content manager looks a document up by the id in its path with its own queries before it
- * writes (it counts the rows with that document id), so a write to a managed type with an id no
- * database takes (NUL: PostgreSQL fails the query) would end in a 500 before the interceptor sees
- * it. On guarded types the id is checked first, as every other id is: a 400 naming `id`.
+ * The content manager looks documents up by the ids in its path (or, for bulk actions, its body)
+ * with its own queries before it writes, so a write to a managed type with an id no database takes
+ * (NUL: PostgreSQL fails the query) would end in a 500 before the interceptor sees it. On guarded
+ * types the ids are checked first, as every other id is: a 400 naming `id` or `documentIds`.
  * Registered on the router, inside Strapi's error middleware, so the 400 has Strapi's shape.
  */
 export const checkContentManagerIds = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
   const match = DOCUMENT_PATH.exec(ctx.path);
-  if (match && (await getService(strapi, 'managedObjects').guardedUids()).has(decode(match[1]))) pathId(decode(match[2]));
+  if (match && (await getService(strapi, 'managedObjects').guardedUids()).has(decode(match[1]))) {
+    if (BULK_PATH.test(ctx.path)) parse(bulkTargetsSchema, ctx.request.body, 'bulk action');
+    else pathId(decode(match[2]));
+  }
   return next();
 };
