@@ -17,6 +17,8 @@ const parseAccount = (principal: Principal): { kind: 'admin' | 'user'; id: numbe
 
 /** Accounts that can act now: active admin users, content-API users not blocked. */
 const ACTIVE = { admin: { isActive: true }, user: { $or: [{ blocked: false }, { blocked: { $null: true } }] } };
+/** Any existing account. */
+const EXISTING = { admin: {}, user: {} };
 
 export interface PrincipalLabel {
   principal: Principal;
@@ -56,9 +58,6 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Set([...admins.map((a) => principalOf('admin', a.id)), ...users.map((u) => principalOf('user', u.id))]);
   };
 
-  /** With `activeOnly`, only the accounts that can act now. */
-  const existingAccounts = (principals: Principal[], activeOnly: boolean) => accounts(principals, activeOnly ? ACTIVE : { admin: {}, user: {} });
-
   return {
     /** Group membership for a rule, frozen into the request when it starts (inactive accounts left out). */
     async directoryFor(rule: Rule): Promise<Directory> {
@@ -68,7 +67,7 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const groups = await roleMembers([...new Set(roleIds)]);
       if (groupIds.length) {
         const rows = await strapi.db.query(UID.group).findMany({ where: { documentId: { $in: groupIds } } });
-        const active = await existingAccounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []), true);
+        const active = await accounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []), ACTIVE);
         for (const row of rows) groups[`group:${row.documentId}`] = ((row.members as Principal[] | null) ?? []).filter((p) => active.has(p));
       }
       return { groups };
@@ -115,7 +114,7 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Principals that name no existing admin user or content-API user (emails are always valid). */
     async unknownPrincipals(principals: Principal[]): Promise<Principal[]> {
       const unique = [...new Set(principals)];
-      const existing = await existingAccounts(unique, false);
+      const existing = await accounts(unique, EXISTING);
       return unique.filter((principal) => !/^email:[^@\s]+@[^@\s]+$/.test(principal) && !existing.has(principal));
     },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { decodeOrKeep } from '../../utils/decode';
 import { getService } from '../../utils/get-service';
 import { pathId } from '../../validation/common';
 import { parse } from '../../validation/parse';
@@ -10,15 +11,6 @@ const DOCUMENT_PATH = /^\/content-manager\/collection-types\/([^/]+)\/([^/]+)/;
 /** A content-manager bulk action, with the document ids in its body. */
 const BULK_PATH = /^\/content-manager\/collection-types\/([^/]+)\/actions\/bulk(Delete|Publish|Unpublish)$/;
 
-/** As the router decodes a path segment: a segment that is not valid URL encoding is kept as written. */
-const decode = (segment: string) => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-};
-
 /**
  * The content manager looks documents up by the ids in its path (or, for bulk actions, its body)
  * with its own queries before it writes, so a write to a managed type with an id no database takes
@@ -28,9 +20,9 @@ const decode = (segment: string) => {
  */
 export const checkContentManagerIds = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
   const match = DOCUMENT_PATH.exec(ctx.path);
-  if (match && (await getService(strapi, 'managedObjects').guardedUids()).has(decode(match[1]))) {
+  if (match && (await getService(strapi, 'managedObjects').guardedUids()).has(decodeOrKeep(match[1]))) {
     if (BULK_PATH.test(ctx.path)) parse(bulkTargetsSchema, ctx.request.body, 'bulk action');
-    else pathId(decode(match[2]));
+    else pathId(decodeOrKeep(match[2]));
   }
   return next();
 };
