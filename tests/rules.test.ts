@@ -523,6 +523,64 @@ describe('delegation: an approver hands their obligation to another admin user',
   });
 });
 
+describe('delegation: only to someone who can ever decide', () => {
+  /** A content-API user in a users-permissions role of its own, granted these content-API actions. */
+  const apiUserWith = async (name: string, actions: string[]) => {
+    const role = await db('plugin::users-permissions.role').create({ data: { name, description: name, type: name.toLowerCase() } });
+    for (const action of actions) await db('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+    const user = await app.strapi.plugin('users-permissions').service('user').add({
+      username: name.toLowerCase(),
+      email: `${name.toLowerCase()}@example.test`,
+      password: PASSWORD,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
+    return `user:${user.id}`;
+  };
+
+  let id: string;
+  let documentId: string;
+  beforeAll(async () => {
+    ({ documentId } = await guardedArticle({ name: 'Delegate check', stages: [{ name: 'Review', obligations: [user(c.reviewer)] }] }));
+    id = await propose(documentId, 'Delegated');
+  });
+
+  it.each([
+    ['an admin whose roles lack the decide action', async () => (await c.a.admin([await c.a.adminRole('Readers', [ACTIONS.readRequests])], 'reader')).principal],
+    [
+      'a deactivated admin whose role may decide',
+      async () => {
+        const former = await c.a.admin([c.reviewersRole], 'former');
+        await db('admin::user').update({ where: { id: former.id }, data: { isActive: false } });
+        return former.principal;
+      },
+    ],
+    ['a content-API user whose role lacks the approve action', () => apiUserWith('Readonly', ['plugin::approval-workflow.requests.find'])],
+  ])('to %s → 400 naming `to`, nothing changes', async (_, delegateTo) => {
+    const to = await delegateTo();
+    const before = await requestRow(app, id);
+    const res = await delegate(c.reviewer, id, { to });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'ValidationError', details: { code: 'delegate-cannot-decide', errors: [expect.objectContaining({ path: ['to'] })] } });
+    expect(res.body.error.message).toContain(to);
+    expect(await requestRow(app, id)).toEqual(before);
+  });
+
+  it.each([
+    ['an admin whose role may decide', async () => c.legal.principal],
+    ['a Super Admin', async () => c.admin.principal],
+    ['a content-API user whose role is granted approve', () => apiUserWith('Approvers', ['plugin::approval-workflow.requests.approve'])],
+  ])('to %s → accepted; the delegate holds the obligation', async (_, delegateTo) => {
+    const to = await delegateTo();
+    const pending = await propose((await guardedArticle({ name: `Delegable to ${to}`, stages: [{ name: 'Review', obligations: [user(c.reviewer)] }] })).documentId, 'Handed on');
+    const res = await delegate(c.reviewer, pending, { to });
+    expect(res.status).toBe(200);
+    expect((await stateOf(pending)).stages[0].obligations[0]).toMatchObject({ holder: to, delegatedFrom: c.reviewer.principal, status: 'open' });
+  });
+});
+
 describe('rejection policy “when-unfulfillable”', () => {
   it('with criteria 1 of 2, one rejection leaves the request pending and the other approver’s approval applies it', async () => {
     const { documentId } = await guardedArticle({

@@ -3,10 +3,11 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { getService } from '../utils/get-service';
 import { sendPage } from '../utils/pagination';
+import { documentId } from '../validation/common';
 import { parse } from '../validation/parse';
 
 const filtersSchema = z
-  .object({ requestId: z.string().min(1).optional() })
+  .object({ requestId: documentId.optional() })
   .passthrough()
   .transform(({ requestId }) => ({ requestId }));
 

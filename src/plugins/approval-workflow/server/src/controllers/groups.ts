@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { sendPage } from '../utils/pagination';
+import { idParam } from '../validation/common';
 import { groupInputSchema } from '../validation/group';
 import { parse } from '../validation/parse';
 
@@ -14,7 +15,7 @@ export const createGroupsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await groups().get(ctx.params.id) };
+      ctx.body = { data: await groups().get(idParam(ctx)) };
     },
 
     async create(ctx: Context) {
@@ -24,13 +25,15 @@ export const createGroupsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(ctx: Context) {
+      const id = idParam(ctx);
       const input = parse(groupInputSchema, ctx.request.body, 'group');
-      ctx.body = { data: await groups().update(ctx.params.id, input, (await actorOf(strapi, ctx)).principal) };
+      ctx.body = { data: await groups().update(id, input, (await actorOf(strapi, ctx)).principal) };
     },
 
     async delete(ctx: Context) {
-      await groups().remove(ctx.params.id, (await actorOf(strapi, ctx)).principal);
-      ctx.body = { data: { id: ctx.params.id } };
+      const id = idParam(ctx);
+      await groups().remove(id, (await actorOf(strapi, ctx)).principal);
+      ctx.body = { data: { id } };
     },
   };
 };

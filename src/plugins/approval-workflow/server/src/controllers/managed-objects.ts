@@ -5,11 +5,12 @@ import { MANAGED_KINDS } from '../../../shared/constants';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { sendPage } from '../utils/pagination';
+import { idParam, identifier } from '../validation/common';
 import { markSchema, updateManagedSchema } from '../validation/managed-object';
 import { parse } from '../validation/parse';
 
 const filtersSchema = z
-  .object({ uid: z.string().min(1).optional(), kind: z.enum(MANAGED_KINDS).optional() })
+  .object({ uid: identifier.optional(), kind: z.enum(MANAGED_KINDS).optional() })
   .passthrough()
   .transform(({ uid, kind }) => ({ uid, kind }));
 
@@ -22,7 +23,7 @@ export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await managed().get(ctx.params.id) };
+      ctx.body = { data: await managed().get(idParam(ctx)) };
     },
 
     async create(ctx: Context) {
@@ -32,13 +33,15 @@ export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi
     },
 
     async update(ctx: Context) {
+      const id = idParam(ctx);
       const input = parse(updateManagedSchema, ctx.request.body, 'managed object');
-      ctx.body = { data: await managed().update(ctx.params.id, input, (await actorOf(strapi, ctx)).principal) };
+      ctx.body = { data: await managed().update(id, input, (await actorOf(strapi, ctx)).principal) };
     },
 
     async delete(ctx: Context) {
-      await managed().unmark(ctx.params.id, (await actorOf(strapi, ctx)).principal);
-      ctx.body = { data: { id: ctx.params.id } };
+      const id = idParam(ctx);
+      await managed().unmark(id, (await actorOf(strapi, ctx)).principal);
+      ctx.body = { data: { id } };
     },
   };
 };

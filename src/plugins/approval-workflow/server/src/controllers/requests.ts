@@ -4,6 +4,7 @@ import { ACTIONS } from '../../../shared/constants';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { sendPage } from '../utils/pagination';
+import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
 
@@ -23,8 +24,9 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
   });
 
   const decide = (decision: 'approve' | 'reject') => async (ctx: Context) => {
+    const id = idParam(ctx);
     const body = parse(decideSchema, ctx.request.body ?? {}, 'decision');
-    ctx.body = { data: await requests().decide(ctx.params.id, await actorOf(strapi, ctx), decision, body) };
+    ctx.body = { data: await requests().decide(id, await actorOf(strapi, ctx), decision, body) };
   };
 
   return {
@@ -35,20 +37,22 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await requests().get(ctx.params.id, await viewer(ctx)) };
+      ctx.body = { data: await requests().get(idParam(ctx), await viewer(ctx)) };
     },
 
     approve: decide('approve'),
     reject: decide('reject'),
 
     async cancel(ctx: Context) {
+      const id = idParam(ctx);
       const { comment } = parse(cancelSchema, ctx.request.body ?? {}, 'cancellation');
-      ctx.body = { data: await requests().cancel(ctx.params.id, await actorOf(strapi, ctx), comment) };
+      ctx.body = { data: await requests().cancel(id, await actorOf(strapi, ctx), comment) };
     },
 
     async delegate(ctx: Context) {
+      const id = idParam(ctx);
       const body = parse(delegateSchema, ctx.request.body ?? {}, 'delegation');
-      ctx.body = { data: await requests().delegate(ctx.params.id, await actorOf(strapi, ctx), body) };
+      ctx.body = { data: await requests().delegate(id, await actorOf(strapi, ctx), body) };
     },
   };
 };

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { sendPage } from '../utils/pagination';
+import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { templateInputSchema } from '../validation/template';
 
@@ -14,7 +15,7 @@ export const createTemplatesController = ({ strapi }: { strapi: Core.Strapi }) =
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await templates().get(ctx.params.id) };
+      ctx.body = { data: await templates().get(idParam(ctx)) };
     },
 
     async create(ctx: Context) {
@@ -25,17 +26,19 @@ export const createTemplatesController = ({ strapi }: { strapi: Core.Strapi }) =
     },
 
     async update(ctx: Context) {
+      const id = idParam(ctx);
       const input = parse(templateInputSchema, ctx.request.body, 'template');
-      ctx.body = { data: await templates().update(ctx.params.id, input, await actorOf(strapi, ctx)) };
+      ctx.body = { data: await templates().update(id, input, await actorOf(strapi, ctx)) };
     },
 
     async delete(ctx: Context) {
-      await templates().remove(ctx.params.id, (await actorOf(strapi, ctx)).principal);
-      ctx.body = { data: { id: ctx.params.id } };
+      const id = idParam(ctx);
+      await templates().remove(id, (await actorOf(strapi, ctx)).principal);
+      ctx.body = { data: { id } };
     },
 
     async setDefault(ctx: Context) {
-      ctx.body = { data: await templates().setDefault(ctx.params.id, (await actorOf(strapi, ctx)).principal) };
+      ctx.body = { data: await templates().setDefault(idParam(ctx), (await actorOf(strapi, ctx)).principal) };
     },
   };
 };

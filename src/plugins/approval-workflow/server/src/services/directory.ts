@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { PrincipalLabel } from '../../../shared/contracts/requests';
+import { ACTIONS } from '../../../shared/constants';
 import { PUBLIC_PRINCIPAL, type Directory, type Principal, type Rule } from '../domain';
-import { UID } from '../constants';
+import { CONTENT_API_APPROVE_ACTION, SUPER_ADMIN_ROLE_CODE, UID } from '../constants';
 import { principalOf } from '../utils/actor';
 import { forbidden, invalidField } from '../utils/errors';
 
@@ -14,6 +15,11 @@ const parseAccount = (principal: Principal): { kind: 'admin' | 'user'; id: numbe
   const match = /^(admin|user):(\d+)$/.exec(principal);
   return match ? { kind: match[1] as 'admin' | 'user', id: Number(match[2]) } : null;
 };
+
+/** Accounts that can act now: active admin users, content-API users not blocked. */
+const ACTIVE = { admin: { isActive: true }, user: { $or: [{ blocked: false }, { blocked: { $null: true } }] } };
+/** Any existing account. */
+const EXISTING = { admin: {}, user: {} };
 
 /**
  * Who is who: admin users, content-API users, admin roles and the plugin's groups, as the engine
@@ -36,22 +42,12 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return groups;
   };
 
-  /**
-   * The principals among these that name an existing account, in two queries; with `activeOnly`,
-   * only those that can act now (active admin users, content-API users not blocked).
-   */
-  const existingAccounts = async (principals: Principal[], activeOnly: boolean): Promise<Set<Principal>> => {
+  /** The principals among these that name an account (admin user, content-API user) matching the conditions, in two queries. */
+  const accounts = async (principals: Principal[], conditions: { admin: object; user: object }): Promise<Set<Principal>> => {
     const ids = (kind: 'admin' | 'user') => principals.flatMap((p) => (parseAccount(p)?.kind === kind ? [parseAccount(p)!.id] : []));
     const [admins, users] = await Promise.all([
-      ids('admin').length
-        ? strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: ids('admin') }, ...(activeOnly ? { isActive: true } : {}) }, select: ['id'] })
-        : [],
-      ids('user').length
-        ? strapi.db.query(API_USER).findMany({
-            where: { id: { $in: ids('user') }, ...(activeOnly ? { $or: [{ blocked: false }, { blocked: { $null: true } }] } : {}) },
-            select: ['id'],
-          })
-        : [],
+      ids('admin').length ? strapi.db.query(ADMIN_USER).findMany({ where: { id: { $in: ids('admin') }, ...conditions.admin }, select: ['id'] }) : [],
+      ids('user').length ? strapi.db.query(API_USER).findMany({ where: { id: { $in: ids('user') }, ...conditions.user }, select: ['id'] }) : [],
     ]);
     return new Set([...admins.map((a) => principalOf('admin', a.id)), ...users.map((u) => principalOf('user', u.id))]);
   };
@@ -65,7 +61,7 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const groups = await roleMembers([...new Set(roleIds)]);
       if (groupIds.length) {
         const rows = await strapi.db.query(UID.group).findMany({ where: { documentId: { $in: groupIds } } });
-        const active = await existingAccounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []), true);
+        const active = await accounts(rows.flatMap((row) => (row.members as Principal[] | null) ?? []), ACTIVE);
         for (const row of rows) groups[`group:${row.documentId}`] = ((row.members as Principal[] | null) ?? []).filter((p) => active.has(p));
       }
       return { groups };
@@ -97,10 +93,22 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /**
+     * Who can ever decide a request: an active admin user with a role that holds the decide action
+     * or is Super Admin; a content-API user, not blocked, whose role is granted the content-API
+     * approve action. An obligation held by anyone else would never be fulfilled.
+     */
+    async deciders(principals: Principal[]): Promise<Set<Principal>> {
+      return accounts(principals, {
+        admin: { ...ACTIVE.admin, roles: { $or: [{ code: SUPER_ADMIN_ROLE_CODE }, { permissions: { action: ACTIONS.decide } }] } },
+        user: { ...ACTIVE.user, role: { permissions: { action: CONTENT_API_APPROVE_ACTION } } },
+      });
+    },
+
     /** Principals that name no existing admin user or content-API user (emails are always valid). */
     async unknownPrincipals(principals: Principal[]): Promise<Principal[]> {
       const unique = [...new Set(principals)];
-      const existing = await existingAccounts(unique, false);
+      const existing = await accounts(unique, EXISTING);
       return unique.filter((principal) => !/^email:[^@\s]+@[^@\s]+$/.test(principal) && !existing.has(principal));
     },
 

@@ -506,14 +506,27 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return summaryOf(await runEvent(id, { type: 'cancel', actor: engineActor(actor), comment }));
     },
 
-    /** Hands the actor's open obligations (or one of them) to another admin user. */
+    /**
+     * Hands the actor's open obligations (or one of them) to another user, who must be able to
+     * decide (else the request would stall). The engine's refusals come first, as for a decision.
+     */
     async delegate(id: string, actor: ActingUser, body: { to: string; comment: string | null; obligationId?: string }) {
-      await findRow(id);
-      const unknown = await service('directory').unknownPrincipals([body.to]);
+      const row = await findRow(id);
+      const event: RequestEvent = { type: 'delegate', actor: engineActor(actor), to: body.to, comment: body.comment, obligationId: body.obligationId };
+      try {
+        transition(row.state as RequestState, event, Date.now());
+      } catch (error) {
+        throw asHttpError(error);
+      }
+      const directory = service('directory');
+      const unknown = await directory.unknownPrincipals([body.to]);
       if (unknown.length) throw invalidField(['to'], `Unknown delegate: ${body.to}`, { unknown: { users: unknown } });
-      return summaryOf(
-        await runEvent(id, { type: 'delegate', actor: engineActor(actor), to: body.to, comment: body.comment, obligationId: body.obligationId })
-      );
+      if (!(await directory.deciders([body.to])).has(body.to)) {
+        throw invalidField(['to'], `${body.to} can never decide approval requests: delegate to an active user whose role may decide`, {
+          code: 'delegate-cannot-decide',
+        });
+      }
+      return summaryOf(await runEvent(id, event));
     },
 
     /**

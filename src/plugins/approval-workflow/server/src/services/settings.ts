@@ -2,14 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { Settings } from '../../../shared/contracts/settings';
-import { UID } from '../constants';
+import { SUPER_ADMIN_ROLE_CODE, UID } from '../constants';
 import { invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { lockRows, readLocked } from '../utils/lock';
+import { dbId, documentId, minutes } from '../validation/common';
 
 const CORE_STORE = 'strapi::core-store';
-
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 const DEFAULTS: Omit<Settings, 'bypassRoles'> = {
   urgentMode: false,
@@ -20,11 +19,11 @@ const DEFAULTS: Omit<Settings, 'bypassRoles'> = {
 
 export const settingsSchema = z
   .object({
-    bypassRoles: z.array(z.number().int().positive()).min(1, 'at least one role must be able to approve'),
+    bypassRoles: z.array(dbId).min(1, 'at least one role must be able to approve'),
     urgentMode: z.boolean(),
-    reminderIntervalMinutes: z.number().int().min(1),
-    escalationAfterMinutes: z.number().int().min(1).nullable(),
-    defaultTemplateId: z.string().min(1).nullable(),
+    reminderIntervalMinutes: minutes,
+    escalationAfterMinutes: minutes.nullable(),
+    defaultTemplateId: documentId.nullable(),
   })
   .strict();
 
@@ -45,7 +44,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const superAdminRoleIds = async () => {
-    const role = await strapi.db.query('admin::role').findOne({ where: { code: SUPER_ADMIN_CODE } });
+    const role = await strapi.db.query('admin::role').findOne({ where: { code: SUPER_ADMIN_ROLE_CODE } });
     return role ? [role.id as number] : [];
   };
 

@@ -1,9 +1,10 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { MAX_DB_ID } from '../constants';
 import { parse } from '../validation/parse';
 
 const paginationSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_DB_ID).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 

@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import { OPERATIONS } from '../domain';
+import { documentId, identifier } from './common';
 
 const operations = z.array(z.enum(OPERATIONS)).min(1, 'name at least one operation to guard');
-const childRelation = z.object({ uid: z.string().min(1), field: z.string().min(1) }).strict();
+const childRelation = z.object({ uid: identifier, field: identifier }).strict();
 
 export const markSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('collection'),
-      uid: z.string().min(1),
+      uid: identifier,
       operations: operations.optional(),
-      templateId: z.string().min(1).nullable().default(null),
+      templateId: documentId.nullable().default(null),
     })
     .strict(),
   z
     .object({
       kind: z.literal('entry'),
-      uid: z.string().min(1),
-      documentId: z.string().min(1),
+      uid: identifier,
+      documentId,
       operations: operations.optional(),
-      templateId: z.string().min(1).nullable().default(null),
+      templateId: documentId.nullable().default(null),
       childRelations: z.array(childRelation).default([]),
     })
     .strict(),
@@ -28,7 +29,7 @@ export const markSchema = z.discriminatedUnion('kind', [
 export const updateManagedSchema = z
   .object({
     operations: operations.optional(),
-    templateId: z.string().min(1).nullable().optional(),
+    templateId: documentId.nullable().optional(),
     childRelations: z.array(childRelation).optional(),
     /** Changing a managed entry's own (item-level) template needs the editor's password. */
     password: z.string().optional(),

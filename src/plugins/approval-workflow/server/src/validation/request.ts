@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '../domain';
+import { accountPrincipal, dbId, documentId, identifier, text } from './common';
 
-const comment = z.string().max(5000).nullable().optional().transform((value) => value ?? null);
+const comment = text.max(5000).nullable().optional().transform((value) => value ?? null);
 
 export const decideSchema = z.object({ comment, password: z.string().min(1).optional() }).strict();
 
@@ -10,13 +11,16 @@ export const cancelSchema = z.object({ comment }).strict();
 export const delegateSchema = z
   .object({
     to: z.union([
-      z.number().int().positive().transform((id) => `admin:${id}`),
-      z.string().regex(/^(admin|user):\d+$/, 'must be an admin user id, or a principal such as "admin:3"'),
+      dbId.transform((id) => `admin:${id}`),
+      accountPrincipal('must be an admin user id, or a principal such as "admin:3"'),
     ]),
     comment,
-    obligationId: z.string().min(1).optional(),
+    obligationId: identifier.optional(),
   })
   .strict();
+
+/** What a requester adds to an intercepted write in headers (decoded); the same comment rule as in bodies. */
+export const approvalHeadersSchema = z.object({ 'X-Approval-Comment': comment });
 
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -27,8 +31,8 @@ export const requestFiltersSchema = z
     status: z.enum(REQUEST_STATUSES).optional(),
     awaiting: z.literal('me').optional(),
     mine: flag.optional(),
-    uid: z.string().min(1).optional(),
-    documentId: z.string().min(1).optional(),
+    uid: identifier.optional(),
+    documentId: documentId.optional(),
   })
   .passthrough()
   .transform(({ status, awaiting, mine, uid, documentId }) => ({ status, awaitingMe: awaiting === 'me', mine: mine ?? false, uid, documentId }));

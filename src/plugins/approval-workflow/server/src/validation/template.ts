@@ -1,25 +1,27 @@
 import { z } from 'zod';
 import { EXPIRY_ACTIONS, REJECTION_POLICIES, SECURITY_LEVELS } from '../domain';
+import { accountPrincipal, dbId, dbIdLike, documentId, minutes, text } from './common';
 
-const principal = z
-  .string()
-  .regex(/^(admin|user):\d+$/, 'must be a user principal such as "admin:3" (admin user) or "user:5" (content-API user)');
+const principal = accountPrincipal('must be a user principal such as "admin:3" (admin user) or "user:5" (content-API user)');
 
-const groupId = z.union([z.string().min(1), z.number().int().positive()]).transform(String);
+/** An admin role's id (a number, or its digits); kept as text in the rule. */
+const roleId = dbIdLike.transform(String);
+/** A plugin group's document id (a number is taken as its text). */
+const groupId = z.union([documentId, dbId]).transform(String);
 
 export const obligationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), principal }).strict(),
-  z.object({ kind: z.literal('role'), id: groupId, minApprovals: z.number().int().min(1).optional() }).strict(),
+  z.object({ kind: z.literal('role'), id: roleId, minApprovals: z.number().int().min(1).optional() }).strict(),
   z.object({ kind: z.literal('group'), id: groupId, minApprovals: z.number().int().min(1).optional() }).strict(),
 ]);
 
 export const stageSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text.trim().min(1).max(200),
     /** Fulfillment criteria: N approvals close the stage, 0 = all. Default 1. */
     criteria: z.number().int().min(0).default(1),
     obligations: z.array(obligationSchema).min(1, 'a stage needs at least one obligation'),
-    timeSpanMinutes: z.number().int().min(1).nullable().default(null),
+    timeSpanMinutes: minutes.nullable().default(null),
     onExpiry: z.enum(EXPIRY_ACTIONS).default('deny'),
   })
   .strict();
@@ -37,8 +39,8 @@ export const ownerRulesSchema = z
 /** The body of POST /templates and PUT /templates/:id (a template is always sent whole). */
 export const templateInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'a template needs a name').max(200),
-    description: z.string().max(5000).nullable().default(null),
+    name: text.trim().min(1, 'a template needs a name').max(200),
+    description: text.max(5000).nullable().default(null),
     securityLevel: z.enum(SECURITY_LEVELS).default('simple'),
     urgentAllowed: z.boolean().default(false),
     rejectionPolicy: z.enum(REJECTION_POLICIES).default('decline'),

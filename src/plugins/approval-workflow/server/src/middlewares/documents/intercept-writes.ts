@@ -7,6 +7,8 @@ import { requesterOf, writeOriginOf } from '../../utils/actor';
 import { isPluginApply } from '../../utils/bypass';
 import { ApprovalRequiredError } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
+import { parse } from '../../validation/parse';
+import { proposalSchema, writeTargetSchema } from '../../validation/proposal';
 import { approvalMessage, isContentManagerPublish, isGraphql, recordRequest, recordedRequests, requestOptions } from '../http/approval-context';
 import { isGuardableAction, relationRefs, shouldIntercept } from './should-intercept';
 
@@ -58,6 +60,8 @@ export const interceptWrites =
 
     const http = strapi.requestContext.get() as Context | undefined;
     const params = context.params as Params;
+    // The target reaches the plugin's queries below: an id or locale no database takes is a 400.
+    parse(writeTargetSchema, { documentId: params.documentId, locale: params.locale }, 'target');
     const documentId = action === 'create' ? null : (params.documentId ?? null);
 
     // The content manager's publish saves (or creates) the target, then publishes it: that publish
@@ -82,7 +86,7 @@ export const interceptWrites =
     // The content manager's publish saves then publishes: one request for both, of operation publish.
     const operation = cmPublish && action === 'update' ? 'publish' : action;
     const requestParams: ApplyParams = {
-      ...(params.data ? { data: params.data } : {}),
+      ...(params.data ? { data: parse(proposalSchema, params.data, 'proposal') } : {}),
       ...(params.status === 'published' || (cmPublish && action === 'create') ? { status: 'published' as const } : {}),
     };
     const request = await getService(strapi, 'requests').open({

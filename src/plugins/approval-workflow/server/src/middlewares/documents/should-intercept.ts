@@ -1,3 +1,4 @@
+import { MAX_DB_ID } from '../../constants';
 import { OPERATIONS, type Operation } from '../../domain';
 import type { WriteOrigin } from '../../utils/actor';
 
@@ -42,12 +43,12 @@ export type RelationRef = { documentId: string } | { id: number };
 /**
  * The documents a relation value in Document Service data points to, in every form Strapi
  * accepts: a document id, a numeric id, `{ documentId }`, `{ id }`, arrays of those, and
- * `{ connect | set: [...] }`. `disconnect` and null point nowhere.
+ * `{ connect | set: [...] }`. `disconnect`, null and ids no id column holds point nowhere.
  */
 export const relationRefs = (value: unknown): RelationRef[] => {
   if (value === null || value === undefined) return [];
   if (typeof value === 'string') return value ? [{ documentId: value }] : [];
-  if (typeof value === 'number') return Number.isInteger(value) ? [{ id: value }] : [];
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= MAX_DB_ID ? [{ id: value }] : [];
   if (Array.isArray(value)) return value.flatMap(relationRefs);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;

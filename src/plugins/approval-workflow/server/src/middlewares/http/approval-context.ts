@@ -1,5 +1,8 @@
 import type { Context } from 'koa';
 import type { RequestSummary } from '../../../../shared/contracts/requests';
+import { decodeOrKeep } from '../../utils/decode';
+import { parse } from '../../validation/parse';
+import { approvalHeadersSchema } from '../../validation/request';
 
 const KEY = Symbol.for('approval-workflow.requests');
 
@@ -19,24 +22,16 @@ export const recordRequest = (ctx: Context, summary: RequestSummary, target: Rec
 
 export const recordedRequests = (ctx: Context | undefined): Recorded[] => (ctx ? ((ctx as WithRecords)[KEY] ?? []) : []);
 
-/** A URL-encoded comment, decoded; one that is not valid URL encoding (a bare `%`) is kept as written. */
-const decodeComment = (value: string) => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
-
 /**
  * What a requester can add to an intercepted write over HTTP, in headers so that every client
  * (REST, GraphQL, the content manager) can send them without touching the content's body:
- * `X-Approval-Comment` and `X-Approval-Urgent: true`.
+ * `X-Approval-Comment` and `X-Approval-Urgent: true`. The comment follows the rule of a comment
+ * in a body (a 400 naming the header when it is too long or holds what a database cannot store).
  */
 export const requestOptions = (ctx: Context | undefined) => {
   const comment = ctx?.get('x-approval-comment')?.trim();
   return {
-    comment: comment ? decodeComment(comment).slice(0, 5000) : null,
+    comment: parse(approvalHeadersSchema, { 'X-Approval-Comment': comment ? decodeOrKeep(comment) : null }, 'headers')['X-Approval-Comment'],
     urgent: /^(1|true|yes)$/i.test(ctx?.get('x-approval-urgent') ?? ''),
   };
 };

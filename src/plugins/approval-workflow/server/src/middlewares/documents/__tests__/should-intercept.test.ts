@@ -65,6 +65,12 @@ describe('relationRefs', () => {
     ['abc', [{ documentId: 'abc' }]],
     [7, [{ id: 7 }]],
     [1.5, []],
+    // No id column holds these: they point nowhere (and never reach a query).
+    [0, []],
+    [2147483647, [{ id: 2147483647 }]],
+    [2147483648, []],
+    [1e20, []],
+    [{ id: '99999999999999999999' }, []],
     [{ documentId: 'abc' }, [{ documentId: 'abc' }]],
     [{ id: 3 }, [{ id: 3 }]],
     [{ id: '3' }, [{ id: 3 }]],

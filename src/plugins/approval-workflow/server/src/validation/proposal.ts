@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { documentId, isStorableText, locale, UNSTORABLE_TEXT } from './common';
+
+/**
+ * Levels of nesting a proposal may have. MySQL refuses JSON deeper than 100 levels, and a request
+ * stores the proposal a few levels down; no content type of Strapi nests anywhere near this deep.
+ */
+export const MAX_PROPOSAL_DEPTH = 32;
+
+/** At most this many bad values are named in one answer. */
+const MAX_PROBLEMS = 20;
+
+interface Problem {
+  path: string[];
+  message: string;
+}
+
+/**
+ * The values of a proposal that a request cannot store on every database: text (values and keys)
+ * with NUL or unpaired surrogates, and nesting beyond MAX_PROPOSAL_DEPTH. Whether the values fit
+ * the content type (lengths, required fields, types) is Strapi's own validation, not this.
+ */
+export const unstorableValues = (value: unknown, path: string[] = [], problems: Problem[] = []): Problem[] => {
+  if (problems.length >= MAX_PROBLEMS) return problems;
+  if (typeof value === 'string') {
+    if (!isStorableText(value)) problems.push({ path, message: UNSTORABLE_TEXT });
+  } else if (value !== null && typeof value === 'object') {
+    if (path.length >= MAX_PROPOSAL_DEPTH) {
+      problems.push({ path, message: `must not be nested deeper than ${MAX_PROPOSAL_DEPTH} levels` });
+      return problems;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) problems.push({ path: [...path, key], message: `the key ${UNSTORABLE_TEXT}` });
+      else unstorableValues(item, [...path, key], problems);
+    }
+  }
+  return problems;
+};
+
+/** The data of an intercepted write, before it is stored as a request's proposal (paths are the data's fields). */
+export const proposalSchema = z.record(z.unknown()).superRefine((data, ctx) => {
+  for (const problem of unstorableValues(data)) ctx.addIssue({ code: 'custom', ...problem });
+});
+
+/** The target of a write on a guarded type, checked before the plugin looks it up. */
+export const writeTargetSchema = z
+  .object({ documentId: documentId.nullish(), locale: locale.nullish() })
+  .passthrough();
+
+/** The body of a content-manager bulk action (delete, publish, unpublish) on a guarded type. */
+export const bulkTargetsSchema = z.object({ documentIds: z.array(documentId) }).passthrough();
