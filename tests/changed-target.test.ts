@@ -122,3 +122,30 @@ describe('the request’s diff with nested data', () => {
     expect(applied.chapters[0].note).toMatchObject({ text: 'Rewritten', section: { documentId: sections.faq } });
   });
 });
+
+describe('a request that adds a locale', () => {
+  it.each<[string, 'failed' | 'approved', (documentId: string) => Promise<unknown>]>([
+    ['nobody added it meanwhile', 'approved', async () => undefined],
+    ['someone added that locale meanwhile', 'failed', (id) => change(id, { title: 'Guide (fr), direct' }, 'fr')],
+  ])('%s → %s', async (_name, expected, direct) => {
+    const { documentId } = await seedDocument(app, GUIDE, { title: 'English only' });
+    const save = await c.editor.call('put', `${cm(GUIDE, documentId)}?locale=fr`).send({ title: 'Guide (fr), requested' });
+    expect(save.status).toBe(400);
+    expect(save.body.error.details.approvalRequest).toMatchObject({ locale: 'fr', status: 'pending' });
+    const id = save.body.error.details.approvalRequest.id as string;
+    await direct(documentId);
+
+    const approve = await c.reviewer.call('post', `/approval-workflow/requests/${id}/approve`).send({});
+    expect(approve.body.data.status).toBe(expected);
+    const french = (await guides().findOne({ documentId, locale: 'fr' } as never)) as Data | null;
+    expect(french?.title).toBe(expected === 'approved' ? 'Guide (fr), requested' : 'Guide (fr), direct');
+  });
+
+  it('only an update adds a locale: deleting one the document does not have opens no request (404)', async () => {
+    const { documentId } = await seedDocument(app, GUIDE, { title: 'English only' });
+    const token = await c.a.apiToken();
+    const res = await token.call('delete', `/api/guides/${documentId}?locale=fr`);
+    expect(res.status).toBe(404);
+    expect(await app.strapi.db.query('plugin::approval-workflow.request' as never).count({ where: { targetDocumentId: documentId } })).toBe(0);
+  });
+});
