@@ -91,10 +91,10 @@ export const createProposalService = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = input.documentId as string;
 
       /** The stored draft (or only version) in this locale, as deep as a publish reads it. */
-      const storedVersion = async (populate: boolean) =>
+      const storedVersion = async () =>
         (await strapi.db.query(uid).findOne({
           where: { documentId, ...(localized ? { locale } : {}), ...(draftAndPublish ? { publishedAt: null } : {}) },
-          ...(populate ? { populate: (await deepPopulate(strapi, uid)) as never } : {}),
+          populate: (await deepPopulate(strapi, uid)) as never,
         })) as (Data & { id: number }) | null;
 
       /** A new locale of an existing document starts with the non-localized fields of another one (`copyNonLocalizedFields`). */
@@ -128,7 +128,7 @@ export const createProposalService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       /** An update of the draft in this locale; without one in this locale, the new locale's creation. */
       const saveDraft = async (): Promise<{ writes: EntryWrite[]; draft: Data } | null> => {
-        const stored = await storedVersion(true);
+        const stored = await storedVersion();
         if (stored) return { writes: [draftWrite('update', data, { id: stored.id })], draft: over(stored, data) };
         if (!(await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] }))) return null;
         const created = over(await nonLocalizedFields(), data);
@@ -147,12 +147,12 @@ export const createProposalService = ({ strapi }: { strapi: Core.Strapi }) => {
           const edits = input.operation === 'update' || (isRecord(data) && Object.keys(data).length > 0);
           const saved = edits ? await saveDraft() : null;
           if (saved) writes.push(...saved.writes);
-          const draft = saved?.draft ?? (await storedVersion(true));
+          const draft = saved?.draft ?? (await storedVersion());
           if (draftAndPublish && publishes && draft) writes.push(publishWrite(draft));
           break;
         }
         case 'clone': {
-          const source = await storedVersion(true);
+          const source = await storedVersion();
           // A clone is created from the source's draft as a draft.
           if (source) writes.push({ ...draftWrite('creation', over(source, data)), status: 'draft' });
           break;
