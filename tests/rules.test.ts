@@ -382,8 +382,20 @@ describe('seed 001: urgent (post-approval) requests', () => {
   });
 
   it('an urgent change that cannot be applied fails at once: the requester is told, nothing is written', async () => {
-    const { documentId } = await guardedArticle(urgentRule('Urgent, but invalid'));
-    const res = await c.editor.call('put', cm(ARTICLE, documentId)).set('X-Approval-Urgent', 'true').send({ title: 'x'.repeat(300) });
+    const { documentId } = await guardedArticle(urgentRule('Urgent, but refused'));
+    // A valid proposal (an invalid one is refused before any request opens) that the database refuses when it is written.
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: [ARTICLE],
+      beforeUpdate(event) {
+        if ((event.params.data as { title?: string }).title === 'Refused when written') throw new Error('refused by a lifecycle');
+      },
+    });
+    let res;
+    try {
+      res = await c.editor.call('put', cm(ARTICLE, documentId)).set('X-Approval-Urgent', 'true').send({ title: 'Refused when written' });
+    } finally {
+      unsubscribe();
+    }
     expect(res.status).toBe(400);
     expect(res.body.error.details.approvalRequest).toMatchObject({ status: 'failed', urgent: true });
     expect(res.body.error.message).toMatch(/failed/);

@@ -4,19 +4,28 @@ import { actors, type Caller } from './actors';
 
 export const ARTICLE = 'api::article.article';
 export const SECTION = 'api::section.section';
+/** Localized, with draft & publish, repeatable components with a nested component and relation, and a dynamic zone. */
+export const GUIDE = 'api::guide.guide';
+/** The locales the guide tests use: the default one and a second one (`addLocale`). */
+export const LOCALES = ['en', 'fr'];
 
 const CM_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
 
-/** Content-manager permissions on the demo types, with every field (what an editor role has). */
+/** Content-manager permissions on the demo types, with every field and locale (what an editor role has). */
 const contentManagerPermissions = (app: TestApp) =>
-  [ARTICLE, SECTION].flatMap((subject) => {
-    const fields = Object.keys(app.strapi.contentTypes[subject as keyof typeof app.strapi.contentTypes].attributes);
-    return CM_ACTIONS.filter((action) => subject === ARTICLE || !action.endsWith('publish')).map((action) => ({
+  [ARTICLE, SECTION, GUIDE].flatMap((subject) => {
+    const contentType = app.strapi.contentTypes[subject as keyof typeof app.strapi.contentTypes];
+    const fields = Object.keys(contentType.attributes);
+    const locales = subject === GUIDE ? { locales: LOCALES } : {};
+    return CM_ACTIONS.filter((action) => contentType.options?.draftAndPublish || !action.endsWith('publish')).map((action) => ({
       action,
       subject,
-      properties: action.endsWith('delete') || action.endsWith('publish') ? {} : { fields },
+      properties: action.endsWith('delete') || action.endsWith('publish') ? locales : { fields, ...locales },
     }));
   });
+
+/** Adds the second locale of `LOCALES` (the default one exists from the start). */
+export const addLocale = (app: TestApp) => app.strapi.plugin('i18n').service('locales').create({ code: LOCALES[1], name: 'French (fr)' });
 
 /**
  * The cast of the scenarios: an approval admin (Super Admin), an editor, and approvers in

@@ -3,6 +3,7 @@ import { createAuditService, type AuditService } from './audit';
 import { createDirectoryService, type DirectoryService } from './directory';
 import { createGroupsService, type GroupsService } from './groups';
 import { createManagedObjectsService, type ManagedObjectsService } from './managed-objects';
+import { createProposalService, type ProposalService } from './proposal';
 import { createRequestsService, type RequestsService } from './requests';
 import { createSettingsService, type SettingsService } from './settings';
 import { createSnapshotService, type SnapshotService } from './snapshot';
@@ -14,6 +15,7 @@ export default {
   directory: createDirectoryService,
   groups: createGroupsService,
   managedObjects: createManagedObjectsService,
+  proposal: createProposalService,
   requests: createRequestsService,
   settings: createSettingsService,
   snapshot: createSnapshotService,
@@ -26,6 +28,7 @@ export interface Services {
   directory: DirectoryService;
   groups: GroupsService;
   managedObjects: ManagedObjectsService;
+  proposal: ProposalService;
   requests: RequestsService;
   settings: SettingsService;
   snapshot: SnapshotService;

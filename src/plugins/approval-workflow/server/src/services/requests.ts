@@ -327,7 +327,9 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       let base: Snapshot | null = null;
       if (input.documentId) {
         base = await service('snapshot').take(input.uid, input.documentId, input.locale);
-        if (!base) throw notFound(`Document ${input.documentId} of ${input.uid} not found`);
+        // Only an update (or the content manager's publish, which saves first) adds a locale the document does not have yet.
+        const addsLocale = input.operation === 'update' || (input.operation === 'publish' && Boolean(input.params.data));
+        if (!base || (!base.draft && !base.published && !addsLocale)) throw notFound(`Document ${input.documentId} of ${input.uid} not found`);
       }
       const directory = await service('directory').directoryFor(rule);
       const id = createId();

@@ -89,6 +89,7 @@ export const interceptWrites =
       ...(params.data ? { data: parse(proposalSchema, params.data, 'proposal') } : {}),
       ...(params.status === 'published' || (cmPublish && action === 'create') ? { status: 'published' as const } : {}),
     };
+    await getService(strapi, 'proposal').check({ uid, operation, documentId, locale: params.locale ?? null, params: requestParams });
     const request = await getService(strapi, 'requests').open({
       uid,
       operation,
