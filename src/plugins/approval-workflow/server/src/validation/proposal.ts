@@ -37,8 +37,12 @@ export const unstorableValues = (value: unknown, path: string[] = [], problems: 
   return problems;
 };
 
-/** The data of an intercepted write, before it is stored as a request's proposal (paths are the data's fields). */
-export const proposalSchema = z.record(z.unknown()).superRefine((data, ctx) => {
+/**
+ * The data of an intercepted write, before it is stored as a request's proposal (paths are the
+ * data's fields). Its shape is Strapi's to judge (the proposal service answers as Strapi would,
+ * e.g. for `data: []`); this only refuses what no database can store.
+ */
+export const proposalSchema = z.custom<Record<string, unknown>>(() => true).superRefine((data, ctx) => {
   for (const problem of unstorableValues(data)) ctx.addIssue({ code: 'custom', ...problem });
 });
 
