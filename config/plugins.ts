@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'approval-workflow': {
-    // A local plugin is only loaded with `enabled: true`; its build (scripts/build-plugin.js) runs
-    // before develop, build, start and test, and its entry refuses to load without it.
+    // The package strapi-plugin-approval-workflow (a workspace of this repository, installed like
+    // any plugin: Strapi finds it among the dependencies by its `strapi.kind`). Its build runs
+    // before develop, build, start and test; its server entry refuses to start Strapi without it.
     enabled: true,
-    resolve: './src/plugins/approval-workflow',
     config: {
       // How often the sweep looks for expired stages, reminders and escalations (cron syntax).
       sweepCron: env('APPROVAL_SWEEP_CRON', '*/5 * * * *'),

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS } from '../plugins/approval-workflow/shared/constants';
-import { templateInputSchema } from '../plugins/approval-workflow/server/src/validation/template';
+import { ACTIONS, templateInputSchema } from 'strapi-plugin-approval-workflow/server';
 
 const PLUGIN = 'approval-workflow';
 const ARTICLE = 'api::article.article';

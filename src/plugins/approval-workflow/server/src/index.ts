@@ -7,6 +7,13 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
+// For a project's own code (seeding templates in its bootstrap, granting the plugin's actions):
+// `import { ACTIONS, templateInputSchema } from 'strapi-plugin-approval-workflow/server'`.
+export { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+export type { ActionId } from '../../shared/constants';
+export { templateInputSchema } from './validation/template';
+export type { TemplateInput } from './validation/template';
+
 export default {
   register,
   bootstrap,
