@@ -26,26 +26,36 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Boot on this database (kept on stop) instead of a throw-away one (dropped on stop). */
+  database?: ThrowAwayDatabase;
+  /** Runs after every plugin's register() and before the database starts (migrations, schema sync). */
+  beforeBootstrap?: (strapi: Core.Strapi) => void;
+}
+
 /**
  * Boots the real app in-process (compiled dist/, no admin build) on a throw-away database.
  * One per test file: `const app = await startApp()` in beforeAll, `await app.stop()` in afterAll.
  */
-export const startApp = async (extraEnv: Record<string, string> = {}): Promise<TestApp> => {
-  const database: ThrowAwayDatabase = await createThrowAwayDatabase();
+export const startApp = async (extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> => {
+  const database: ThrowAwayDatabase = options.database ?? (await createThrowAwayDatabase());
   Object.assign(process.env, TEST_ENV, database.env, extraEnv);
-  const strapi = await createStrapi({
+  const strapi = createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
+  });
+  await strapi.register();
+  options.beforeBootstrap?.(strapi);
+  await strapi.bootstrap();
   await strapi.server.mount();
   return {
     strapi,
     server: strapi.server.httpServer,
     async stop() {
       await strapi.destroy();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 };

@@ -1,0 +1,104 @@
+/**
+ * Upgrades: the plugin's tables come from its content types, and Strapi syncs them at startup; what
+ * the sync cannot do alone (data moved between columns or tables) ships as a migration in
+ * server/src/migrations, run by Strapi before the sync. These tests hold the upgrade path:
+ * the tables of the previous release are recorded in tests/fixtures, a change to them without a
+ * migration for this release fails here, and a database of the previous release boots on this one
+ * with its requests, templates and audit chain carrying on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import pluginPackage from '../src/plugins/approval-workflow/package.json';
+import { migrations, registerMigrations, type PluginMigration } from '../src/plugins/approval-workflow/server/src/migrations';
+import { startApp, type TestApp } from './helpers/app';
+import { createThrowAwayDatabase, type ThrowAwayDatabase } from './helpers/database';
+import { ARTICLE, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+
+const PREVIOUS = '0.1.0';
+const previousTables = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', `approval-workflow-${PREVIOUS}-tables.json`), 'utf8'));
+
+/** The plugin's tables as its content types declare them (what the schema sync builds). */
+const pluginTables = (strapi: Core.Strapi) =>
+  Object.fromEntries(
+    Object.entries(strapi.contentTypes)
+      .filter(([uid]) => uid.startsWith('plugin::approval-workflow.'))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([uid, contentType]) => {
+        const { collectionName, attributes, indexes } = contentType as unknown as { collectionName: string; attributes: unknown; indexes?: unknown };
+        return [uid, JSON.parse(JSON.stringify({ collectionName, attributes, indexes: indexes ?? [] }))];
+      })
+  );
+
+let database: ThrowAwayDatabase;
+let app: TestApp;
+let c: Cast;
+let requestId: string;
+let documentId: string;
+let probeRuns: Array<{ requests: number }> = [];
+
+/** A migration registered the way the plugin registers its own: it sees the database as the previous release left it. */
+const probe: PluginMigration = {
+  name: `approval-workflow-test-probe-${process.pid}`,
+  async up(knex) {
+    const rows = await knex('approval_workflow_requests').count({ n: '*' });
+    probeRuns.push({ requests: Number(rows[0].n) });
+  },
+  async down() {},
+};
+
+const boot = (withProbe: boolean) =>
+  startApp({}, { database, beforeBootstrap: (strapi) => withProbe && registerMigrations(strapi, [probe]) });
+
+beforeAll(async () => {
+  database = await createThrowAwayDatabase();
+  // The previous release's database: its tables are this release's (checked below against the
+  // fixture), so the current app writes it, with a managed collection and a pending request.
+  app = await boot(false);
+  c = await cast(app);
+  const templateId = await createTemplate(c.admin, {
+    name: 'Reviewers approve',
+    stages: [{ name: 'Review', criteria: 1, obligations: [{ kind: 'role', id: c.reviewersRole }] }],
+  });
+  await manage(c.admin, { kind: 'collection', uid: ARTICLE, templateId });
+  ({ documentId } = await seedDocument(app, ARTICLE, { title: 'Before the upgrade' }));
+  const save = await c.editor.call('put', cm(ARTICLE, documentId)).send({ title: 'After the upgrade' });
+  expect(save.status).toBe(400);
+  requestId = save.body.error.details.approvalRequest.id;
+  await app.stop();
+});
+afterAll(async () => {
+  await app.stop();
+  await database.drop();
+});
+
+describe('upgrading from the previous release', () => {
+  it(`keeps the tables of ${PREVIOUS}, or ships a migration for ${pluginPackage.version}`, () => {
+    const changed = JSON.stringify(pluginTables(app.strapi)) !== JSON.stringify(previousTables);
+    const shipped = migrations.filter((m) => m.name.startsWith(`approval-workflow-${pluginPackage.version}-`)).map((m) => m.name);
+    // A changed table with nothing to move (a new column, an index) needs only a new fixture.
+    expect({ changed, shipped }).toEqual({ changed: false, shipped: [] });
+    expect(migrations.map((m) => m.name)).toEqual([...new Set(migrations.map((m) => m.name))]);
+  });
+
+  it('runs the registered migrations once, before the sync, on the data of the previous release', async () => {
+    Object.assign(app, await boot(true));
+    expect(probeRuns).toEqual([{ requests: 1 }]);
+    const recorded = await app.strapi.db.connection('strapi_migrations_internal').select('name');
+    expect(recorded.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining([probe.name, ...migrations.map((m) => m.name)]));
+    await app.stop();
+
+    Object.assign(app, await boot(true));
+    expect(probeRuns).toHaveLength(1);
+  });
+
+  it('carries on: the pending request is decided and applied, the audit chain verifies', async () => {
+    expect((await requestRow(app, requestId))?.status).toBe('pending');
+    const approve = await c.reviewer.call('post', `/approval-workflow/requests/${requestId}/approve`).send({});
+    expect(approve.status).toBe(200);
+    expect(approve.body.data.status).toBe('approved');
+    expect((await row(app, ARTICLE, documentId))?.title).toBe('After the upgrade');
+    const verify = await c.admin.call('get', '/approval-workflow/audit/verify');
+    expect(verify.body.data).toMatchObject({ valid: true });
+  });
+});
