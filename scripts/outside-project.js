@@ -47,7 +47,7 @@ const freePort = () =>
 // ---- the tarball ------------------------------------------------------------------------------
 
 /** What may ship: the manifest, README, LICENSE, the server entry and the compiled build. */
-const ALLOWED = /^(package\.json|README\.md|LICENSE|strapi-server\.js|dist\/(admin|server|shared)\/.+\.(js|mjs|d\.ts))$/;
+const ALLOWED = /^(package\.json|README\.md|LICENSE|strapi-server\.(js|d\.ts)|dist\/(admin|server|shared)\/.+\.(js|mjs|d\.ts))$/;
 const FORBIDDEN = [/__tests__/, /\.test\./, /\.spec\./, /\.map$/, /(^|\/)\.tmp(\/|$)/, /(^|\/)\.env/, /^(server|admin|shared)\//, /\.tsbuildinfo$/];
 
 const pack = (dest) => {
