@@ -35,7 +35,7 @@ let app: TestApp;
 let c: Cast;
 let requestId: string;
 let documentId: string;
-let probeRuns: Array<{ requests: number }> = [];
+const probeRuns: Array<{ requests: number }> = [];
 
 /** A migration registered the way the plugin registers its own: it sees the database as the previous release left it. */
 const probe: PluginMigration = {
