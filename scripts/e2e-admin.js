@@ -6,8 +6,7 @@
 // Run after `NODE_ENV=production npm run build`. Screenshots go to .tmp/e2e/.
 const fs = require('node:fs');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { withBuiltApp, checker, root } = require('./lib/built-app');
+const { withBuiltApp, checker, root, launchChromium, recordOutsideRequests } = require('./lib/built-app');
 
 const check = checker('e2e');
 const shots = path.join(root, '.tmp', 'e2e');
@@ -30,10 +29,7 @@ const signIn = async (page, base, email, password) => {
 
 withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base) => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const outside = [];
   try {
     const editorToken = await apiLogin(base, 'editor@demo.local', 'Demo-editor-1');
@@ -44,10 +40,7 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     check(Boolean(welcome), 'the demo article "Welcome" exists');
 
     const editor = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    editor.on('request', (req) => {
-      const { hostname, protocol } = new URL(req.url());
-      if (protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(hostname)) outside.push(req.url());
-    });
+    recordOutsideRequests(editor, outside);
     const page = await editor.newPage();
     await signIn(page, base, 'editor@demo.local', 'Demo-editor-1');
     await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);

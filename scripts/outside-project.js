@@ -8,12 +8,10 @@
 // the approver approves both and the notes exist. Last, the plugin's admin page in Chromium
 // (screenshot in .tmp/outside/). KEEP_OUTSIDE=1 keeps the temporary project.
 const { execFileSync, spawn } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { freePort, productionEnv, launchChromium, recordOutsideRequests } = require('./lib/built-app');
 
 const root = path.resolve(__dirname, '..');
 const pluginDir = path.join(root, 'src', 'plugins', 'approval-workflow');
@@ -27,22 +25,11 @@ const check = (condition, message) => {
   console.log(`outside: ok - ${message}`);
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const secret = () => randomBytes(24).toString('base64');
 const run = (command, args, options = {}) => {
   console.log(`outside: $ ${command} ${args.join(' ')} (${elapsed()})`);
   return execFileSync(command, args, { stdio: 'inherit', ...options });
 };
 const installedVersion = (name) => JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [root] }), 'utf8')).version;
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 // ---- the tarball ------------------------------------------------------------------------------
 
@@ -353,17 +340,11 @@ const scenario = async (base) => {
 
 const browse = async (base, { approver, password, noteIds }) => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const outside = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    context.on('request', (req) => {
-      const { hostname, protocol } = new URL(req.url());
-      if (protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(hostname)) outside.push(req.url());
-    });
+    recordOutsideRequests(context, outside);
     const page = await context.newPage();
     await page.goto(`${base}/admin/auth/login`);
     await page.fill('input[name="email"]', approver.email);
@@ -462,20 +443,7 @@ const main = async () => {
       install(dir);
     }
     const port = await freePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
-      DATABASE_FILENAME: '.tmp/data.db',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-    };
+    const env = productionEnv({ port, databaseFile: '.tmp/data.db' });
     for (const key of Object.keys(env)) if (key.startsWith('npm_') || key.startsWith('DATABASE_') && key !== 'DATABASE_FILENAME') delete env[key];
     const strapiBin = path.join(dir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
     if (!reuse || !fs.existsSync(path.join(dir, 'dist', 'build', 'index.html'))) {

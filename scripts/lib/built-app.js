@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { chromium } = require('playwright-core');
 
 const root = path.resolve(__dirname, '..', '..');
 const BOOT_TIMEOUT_MS = Number(process.env.SMOKE_BOOT_TIMEOUT_MS ?? 120_000);
@@ -27,6 +28,36 @@ const freePort = () =>
     });
   });
 
+/** The environment of a production start on 127.0.0.1:`port`: this process's, fresh throw-away secrets, a SQLite file. */
+const productionEnv = ({ port, databaseFile }) => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  DATABASE_FILENAME: databaseFile,
+  STRAPI_TELEMETRY_DISABLED: 'true',
+});
+
+/** Debian's Chromium, headless, with nothing that calls outside hosts (CHROMIUM_PATH overrides the binary). */
+const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+/** Collects into `outside` every URL a browser context asks of a host other than this machine. */
+const recordOutsideRequests = (context, outside) =>
+  context.on('request', (req) => {
+    const { hostname, protocol } = new URL(req.url());
+    if (protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(hostname)) outside.push(req.url());
+  });
+
 /** Runs `work(base, { output })` against the started app (`output()`: what it printed so far); prints that output when it fails. */
 const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) => {
   if (!fs.existsSync(path.join(root, 'dist', 'build', 'index.html'))) {
@@ -36,19 +67,8 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...productionEnv({ port, databaseFile: path.join(tmp, `${name}.db`) }),
     DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(tmp, `${name}.db`),
-    STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'info',
     ...extraEnv,
   };
@@ -131,4 +151,4 @@ const checker = (name) => (condition, message) => {
   console.log(`${name}: ok - ${message}`);
 };
 
-module.exports = { withBuiltApp, checker, root };
+module.exports = { withBuiltApp, checker, root, freePort, productionEnv, launchChromium, recordOutsideRequests };
