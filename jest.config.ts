@@ -5,7 +5,9 @@ const swc: Config['transform'] = {
 };
 
 const config: Config = {
-  testTimeout: 60000,
+  // Per test and per hook. A beforeAll that boots the app and sets up its scenario over HTTP took
+  // over 60 s with two files in parallel on a busy 2-core machine (PostgreSQL); a limit, not a goal.
+  testTimeout: 120000,
   collectCoverageFrom: ['<rootDir>/src/plugins/approval-workflow/server/src/domain/**/*.ts', '!**/__tests__/**'],
   coveragePathIgnorePatterns: ['/__tests__/', '/node_modules/'],
   coverageReporters: ['text-summary', 'text'],
