@@ -5,8 +5,9 @@ const swc: Config['transform'] = {
 };
 
 const config: Config = {
-  testTimeout: 60000,
-  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  // Per test and per hook. A beforeAll that boots the app and sets up its scenario over HTTP took
+  // over 60 s with two files in parallel on a busy 2-core machine (PostgreSQL); a limit, not a goal.
+  testTimeout: 120000,
   collectCoverageFrom: ['<rootDir>/src/plugins/approval-workflow/server/src/domain/**/*.ts', '!**/__tests__/**'],
   coveragePathIgnorePatterns: ['/__tests__/', '/node_modules/'],
   coverageReporters: ['text-summary', 'text'],
@@ -26,6 +27,10 @@ const config: Config = {
       testEnvironment: 'node',
       transform: swc,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // Run only when an integration test is selected: compile the app, make the template
+      // database every test file copies (tests/helpers/database.ts), and drop it at the end.
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },
   ],
 };

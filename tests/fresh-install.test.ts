@@ -11,7 +11,8 @@ const N = 6;
 const service = <T>(name: string) => app.strapi.plugin('approval-workflow').service(name) as T;
 
 beforeAll(async () => {
-  app = await startApp();
+  // Not a copy of the test run's template: Strapi builds every table, as on a real first start.
+  app = await startApp({}, { template: false });
 });
 afterAll(async () => {
   await app.stop();

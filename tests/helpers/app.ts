@@ -4,7 +4,8 @@ import { createThrowAwayDatabase, type ThrowAwayDatabase } from './database';
 
 const appDir = path.resolve(__dirname, '..', '..');
 
-const TEST_ENV: Record<string, string> = {
+/** The environment of the app under test (also that of the template's boot, global-setup.ts). */
+export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
   PORT: '0',
@@ -29,16 +30,22 @@ export interface TestApp {
 export interface StartOptions {
   /** Boot on this database (kept on stop) instead of a throw-away one (dropped on stop). */
   database?: ThrowAwayDatabase;
+  /**
+   * `false`: the throw-away database starts empty instead of as a copy of the run's template, so
+   * that Strapi builds every table at boot, as on a fresh install.
+   */
+  template?: boolean;
   /** Runs after every plugin's register() and before the database starts (migrations, schema sync). */
   beforeBootstrap?: (strapi: Core.Strapi) => void;
 }
 
 /**
- * Boots the real app in-process (compiled dist/, no admin build) on a throw-away database.
+ * Boots the real app in-process (compiled dist/, no admin build) on a throw-away database (a copy
+ * of the run's template: the tables are there, empty).
  * One per test file: `const app = await startApp()` in beforeAll, `await app.stop()` in afterAll.
  */
 export const startApp = async (extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> => {
-  const database: ThrowAwayDatabase = options.database ?? (await createThrowAwayDatabase());
+  const database: ThrowAwayDatabase = options.database ?? (await createThrowAwayDatabase({ template: options.template }));
   Object.assign(process.env, TEST_ENV, database.env, extraEnv);
   const strapi = createStrapi({
     appDir,

@@ -1,8 +1,47 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { compileStrapi } from '@strapi/strapi';
+import { TEST_ENV } from './app';
+import { createTemplateDatabase, TEMPLATE_VARIABLE, templateWanted } from './database';
 
-/** Compiles the app's TypeScript to dist/ once per run (the plugin is built by `pretest`). */
+const appDir = path.resolve(__dirname, '..', '..');
+
+/** Boots the compiled app once and stops it: Strapi runs its migrations and builds every table. */
+const BOOT = `
+const path = require('node:path');
+const { createStrapi } = require('@strapi/strapi');
+const strapi = createStrapi({ appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist'), autoReload: false, serveAdminPanel: false });
+strapi
+  .load()
+  .then(() => strapi.destroy())
+  .then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+`;
+
+/**
+ * Once per run, before the integration tests: compiles the app's TypeScript to dist/ (the plugin is
+ * built by `pretest`), then makes the template database every test file starts from (see
+ * createThrowAwayDatabase): the app boots once on an empty database, in a child process with the
+ * test files' environment, and every table but the schema and migration records is emptied again.
+ * Booting on a copy, Strapi finds its tables up to date and skips the schema sync; its bootstrap
+ * seeds roles, permissions and settings as on a fresh install. `TEST_TEMPLATE=false` skips it.
+ */
 export default async function globalSetup() {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  await compileStrapi({ appDir: path.resolve(__dirname, '..', '..') });
+  await compileStrapi({ appDir });
+  if (!templateWanted()) return;
+  const template = await createTemplateDatabase();
+  try {
+    await promisify(execFile)(process.execPath, ['-e', BOOT], {
+      cwd: appDir,
+      env: { ...process.env, ...TEST_ENV, ...template.env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    await template.empty();
+  } catch (error) {
+    await template.drop();
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`The template database could not be built:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
+  }
+  process.env[TEMPLATE_VARIABLE] = template.location;
 }
