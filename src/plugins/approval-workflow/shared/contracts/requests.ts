@@ -7,7 +7,7 @@ import type {
   Operation,
   RequestStatus,
   StageStatus,
-} from '../../server/src/domain/types';
+} from '../vocabulary';
 
 /** A person or actor as the API shows it. */
 export interface PrincipalLabel {

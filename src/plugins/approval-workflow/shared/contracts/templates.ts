@@ -1,4 +1,4 @@
-import type { OwnerRules, StageRule, RejectionPolicy, SecurityLevel } from '../../server/src/domain/types';
+import type { OwnerRules, StageRule, RejectionPolicy, SecurityLevel } from '../vocabulary';
 
 /** A template (approval rule) as the API shows it. `id` is its document id. */
 export interface Template {
