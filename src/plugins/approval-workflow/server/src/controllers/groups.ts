@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { groupInputSchema } from '../validation/group';
 import { parse } from '../validation/parse';
@@ -11,7 +11,7 @@ export const createGroupsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const groups = () => getService(strapi, 'groups');
   return {
     async find(ctx: Context) {
-      await sendPage(ctx, (page) => groups().list(page));
+      ctx.body = pageResponse(await groups().list(pageQuery(ctx)));
     },
 
     async findOne(ctx: Context) {

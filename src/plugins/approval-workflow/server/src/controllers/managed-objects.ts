@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MANAGED_KINDS } from '../../../shared/constants';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam, identifier } from '../validation/common';
 import { markSchema, updateManagedSchema } from '../validation/managed-object';
 import { parse } from '../validation/parse';
@@ -19,7 +19,7 @@ export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi
   return {
     async find(ctx: Context) {
       const filters = parse(filtersSchema, ctx.query, 'filters');
-      await sendPage(ctx, (page) => managed().list(page, filters));
+      ctx.body = pageResponse(await managed().list(pageQuery(ctx), filters));
     },
 
     async findOne(ctx: Context) {

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { ACTIONS } from '../../../shared/constants';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse, paginationOf } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
@@ -33,7 +33,9 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
     async find(ctx: Context) {
       const filters = parse(requestFiltersSchema, ctx.query, 'filters');
       const who = await viewer(ctx);
-      await sendPage(ctx, (page) => requests().list(who, filters, page));
+      const page = pageQuery(ctx);
+      const { data, total } = await requests().list(who, filters, page);
+      ctx.body = pageResponse({ data, pagination: paginationOf(page, total) });
     },
 
     async findOne(ctx: Context) {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { templateInputSchema } from '../validation/template';
@@ -11,7 +11,7 @@ export const createTemplatesController = ({ strapi }: { strapi: Core.Strapi }) =
   const templates = () => getService(strapi, 'templates');
   return {
     async find(ctx: Context) {
-      await sendPage(ctx, (page) => templates().list(page));
+      ctx.body = pageResponse(await templates().list(pageQuery(ctx)));
     },
 
     async findOne(ctx: Context) {

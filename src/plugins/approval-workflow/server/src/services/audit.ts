@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { canonicalJson } from '../utils/canonical-json';
+import type { PageQuery } from '../utils/pagination';
+import { table } from '../utils/records';
 
 /** Actions recorded by the services themselves; the engine's own actions come from its effects. */
 export const SERVICE_AUDIT_ACTIONS = [
@@ -122,29 +124,20 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Events newest first, as the API shows them. */
-    async list({ requestId, page, pageSize }: { requestId?: string; page: number; pageSize: number }) {
-      const where = requestId ? { requestId } : {};
-      const [rows, total] = await Promise.all([
-        strapi.db.query(UID.auditEvent).findMany({
-          where,
-          orderBy: { seq: 'desc' },
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(UID.auditEvent).count({ where }),
-      ]);
-      const data = (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }) => ({
-        seq,
-        action,
-        actor,
-        requestId: request,
-        subject,
-        at,
-        details,
-        prevHash,
-        hash,
-      }));
-      return { data, total };
+    async list({ requestId, ...page }: PageQuery & { requestId?: string }) {
+      return table(strapi, UID.auditEvent).findPage(page, { where: requestId ? { requestId } : {}, orderBy: { seq: 'desc' } }, (rows) =>
+        (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }) => ({
+          seq,
+          action,
+          actor,
+          requestId: request,
+          subject,
+          at,
+          details,
+          prevHash,
+          hash,
+        }))
+      );
     },
 
     /**
