@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { AuditEvent, AuditVerification } from '../../../shared/contracts/audit';
 import { UID } from '../constants';
 import { canonicalJson } from '../utils/canonical-json';
 import type { PageQuery } from '../utils/pagination';
@@ -126,7 +127,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Events newest first, as the API shows them. */
     async list({ requestId, ...page }: PageQuery & { requestId?: string }) {
       return table(strapi, UID.auditEvent).findPage(page, { where: requestId ? { requestId } : {}, orderBy: { seq: 'desc' } }, (rows) =>
-        (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }) => ({
+        (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }): AuditEvent => ({
           seq,
           action,
           actor,
@@ -144,7 +145,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Recomputes the whole chain: every event's hash, its link to the previous one, gap-free
      * sequence numbers and the head. An edited, inserted or deleted row is reported with its seq.
      */
-    async verify() {
+    async verify(): Promise<AuditVerification> {
       const head = await strapi.db.query(UID.auditHead).findOne({ orderBy: { id: 'asc' } });
       const batch = 500;
       let prevHash = GENESIS;

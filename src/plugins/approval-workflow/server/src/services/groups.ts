@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Group } from '../../../shared/contracts/groups';
 import { UID } from '../constants';
 import type { PageQuery } from '../utils/pagination';
 import { conflict, invalidField } from '../utils/errors';
@@ -6,16 +7,16 @@ import { getService } from '../utils/get-service';
 import { table, writeAndAudit, type Row } from '../utils/records';
 import type { GroupInput } from '../validation/group';
 
-const present = (row: Row) => ({
-  id: row.documentId as string,
-  name: row.name as string,
-  description: (row.description ?? null) as string | null,
-  members: (row.members ?? []) as string[],
+const present = (row: Row): Group => ({
+  id: row.documentId,
+  name: row.name,
+  description: row.description ?? null,
+  members: row.members ?? [],
   createdAt: new Date(row.createdAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
-export type Group = ReturnType<typeof present>;
+export type { Group };
 
 /**
  * Plugin-defined approver groups (DESIGN: "users, admin roles as groups, or plugin-defined

@@ -1,5 +1,6 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { ManagedKind } from '../../../shared/constants';
+import type { ManagedObject } from '../../../shared/contracts/managed-objects';
 import { UID } from '../constants';
 import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
@@ -15,19 +16,7 @@ export const ENTRY_OPERATIONS: readonly Operation[] = ['update', 'delete', 'publ
 /** Operations that exist only with draft & publish. */
 const DRAFT_OPERATIONS: readonly Operation[] = ['publish', 'unpublish', 'discardDraft'];
 
-export interface ManagedObject {
-  id: string;
-  kind: ManagedKind;
-  uid: string;
-  entryDocumentId: string | null;
-  operations: Operation[];
-  templateId: string | null;
-  childRelations: ChildRelation[];
-  inheritedFrom: string | null;
-  markedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ManagedObject };
 
 const present = (row: Row): ManagedObject => ({
   id: row.documentId,
