@@ -110,8 +110,8 @@ export interface DelegateBody {
   obligationId?: string;
 }
 
-/** The filters of the request list. */
-export interface RequestFilters {
+/** The filters of the request list (as the query string carries them; the server reads them with `requestFiltersSchema`). */
+export interface RequestListFilters {
   status?: RequestStatus;
   /** `me`: only requests where the viewer holds an open obligation in an active stage. */
   awaiting?: 'me';
@@ -124,7 +124,7 @@ export interface RequestFilters {
 /** GET /approval-workflow/requests (admin) and /api/approval-workflow/requests (content API) */
 export namespace ListRequests {
   export interface Request {
-    query: PaginationQuery & RequestFilters;
+    query: PaginationQuery & RequestListFilters;
   }
   export interface Response {
     data: RequestListItem[];
