@@ -56,6 +56,23 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
+    // shared/ is the leaf that the server and the admin both use: it imports neither of them.
+    files: ['src/plugins/*/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(server|admin)(/|$)',
+              message: 'shared/ depends on nothing in server/ or admin/: move the type into shared/ instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts', '**/__tests__/**/*.ts', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.jest } },
   }

@@ -7,7 +7,8 @@ import type {
   Operation,
   RequestStatus,
   StageStatus,
-} from '../../server/src/domain/types';
+} from '../vocabulary';
+import type { IdParams, ListMeta, PaginationQuery } from './common';
 
 /** A person or actor as the API shows it. */
 export interface PrincipalLabel {
@@ -88,14 +89,99 @@ export interface RequestDetail extends RequestListItem {
   viewer: { canApprove: boolean; canReject: boolean; canCancel: boolean; canDelegate: boolean; reason: string | null };
 }
 
+/** The body of approve and reject. */
 export interface DecideBody {
   comment?: string | null;
   /** Required when the template's security level is `password`. */
   password?: string;
 }
 
+/** The body of cancel. */
+export interface CancelBody {
+  comment?: string | null;
+}
+
+/** The body of delegate. */
 export interface DelegateBody {
-  /** An admin user id (or principal such as `admin:3`). */
+  /** An admin user id, or an account principal (`admin:3`, `user:5`). */
   to: number | string;
   comment?: string | null;
+  /** One of the delegator's obligations; default: all of their open ones. */
+  obligationId?: string;
+}
+
+/** The filters of the request list (as the query string carries them; the server reads them with `requestFiltersSchema`). */
+export interface RequestListFilters {
+  status?: RequestStatus;
+  /** `me`: only requests where the viewer holds an open obligation in an active stage. */
+  awaiting?: 'me';
+  /** Only the viewer's own requests. */
+  mine?: boolean | 'true' | 'false' | '1' | '0';
+  uid?: string;
+  documentId?: string;
+}
+
+/** GET /approval-workflow/requests (admin) and /api/approval-workflow/requests (content API) */
+export namespace ListRequests {
+  export interface Request {
+    query: PaginationQuery & RequestListFilters;
+  }
+  export interface Response {
+    data: RequestListItem[];
+    meta: ListMeta;
+  }
+}
+
+/** GET …/requests/:id */
+export namespace GetRequest {
+  export interface Request {
+    params: IdParams;
+  }
+  export interface Response {
+    data: RequestDetail;
+  }
+}
+
+/** POST …/requests/:id/approve */
+export namespace ApproveRequest {
+  export interface Request {
+    params: IdParams;
+    body: DecideBody;
+  }
+  export interface Response {
+    data: RequestSummary;
+  }
+}
+
+/** POST …/requests/:id/reject */
+export namespace RejectRequest {
+  export interface Request {
+    params: IdParams;
+    body: DecideBody;
+  }
+  export interface Response {
+    data: RequestSummary;
+  }
+}
+
+/** POST …/requests/:id/cancel — the requester, while pending. */
+export namespace CancelRequest {
+  export interface Request {
+    params: IdParams;
+    body: CancelBody;
+  }
+  export interface Response {
+    data: RequestSummary;
+  }
+}
+
+/** POST …/requests/:id/delegate */
+export namespace DelegateRequest {
+  export interface Request {
+    params: IdParams;
+    body: DelegateBody;
+  }
+  export interface Response {
+    data: RequestSummary;
+  }
 }

@@ -13,13 +13,8 @@ import {
 import { useIntl } from 'react-intl';
 
 import { ACTIONS, PLUGIN_ID } from '../../../shared/constants';
-import type { RequestListItem } from '../../../shared/contracts/requests';
+import type { ListRequests, RequestListItem } from '../../../shared/contracts/requests';
 import { getTranslation } from '../utils/translations';
-
-/** `GET /approval-workflow/requests`: the requests this admin may see (the server filters). */
-interface ListRequestsResponse {
-  data: RequestListItem[];
-}
 
 type Load = { state: 'loading' } | { state: 'loaded'; rows: RequestListItem[] } | { state: 'failed' };
 
@@ -41,7 +36,8 @@ const RequestsPage = () => {
 
   React.useEffect(() => {
     let active = true;
-    get<ListRequestsResponse>(`/${PLUGIN_ID}/requests`)
+    // The requests this admin may see (the server filters): the same contract the controller answers with.
+    get<ListRequests.Response>(`/${PLUGIN_ID}/requests`)
       .then(({ data }) => {
         if (active) setLoad({ state: 'loaded', rows: Array.isArray(data?.data) ? data.data : [] });
       })

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import type { ListAuditEvents, VerifyAudit } from '../../../shared/contracts/audit';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse } from '../utils/pagination';
 import { documentId } from '../validation/common';
 import { parse } from '../validation/parse';
 
@@ -14,10 +15,10 @@ const filtersSchema = z
 export const createAuditController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const { requestId } = parse(filtersSchema, ctx.query, 'filters');
-    await sendPage(ctx, (page) => getService(strapi, 'audit').list({ requestId, ...page }));
+    ctx.body = pageResponse(await getService(strapi, 'audit').list({ requestId, ...pageQuery(ctx) })) satisfies ListAuditEvents.Response;
   },
 
   async verify(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'audit').verify() };
+    ctx.body = { data: await getService(strapi, 'audit').verify() } satisfies VerifyAudit.Response;
   },
 });

@@ -2,9 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { MANAGED_KINDS } from '../../../shared/constants';
+import type { DeletedResponse } from '../../../shared/contracts/common';
+import type {
+  GetManagedObject,
+  ListManagedObjects,
+  MarkManagedObject,
+  UpdateManagedObject,
+} from '../../../shared/contracts/managed-objects';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam, identifier } from '../validation/common';
 import { markSchema, updateManagedSchema } from '../validation/managed-object';
 import { parse } from '../validation/parse';
@@ -19,29 +26,29 @@ export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi
   return {
     async find(ctx: Context) {
       const filters = parse(filtersSchema, ctx.query, 'filters');
-      await sendPage(ctx, (page) => managed().list(page, filters));
+      ctx.body = pageResponse(await managed().list(pageQuery(ctx), filters)) satisfies ListManagedObjects.Response;
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await managed().get(idParam(ctx)) };
+      ctx.body = { data: await managed().get(idParam(ctx)) } satisfies GetManagedObject.Response;
     },
 
     async create(ctx: Context) {
       const input = parse(markSchema, ctx.request.body, 'managed object');
       ctx.status = 201;
-      ctx.body = { data: await managed().mark(input, (await actorOf(strapi, ctx)).principal) };
+      ctx.body = { data: await managed().mark(input, (await actorOf(strapi, ctx)).principal) } satisfies MarkManagedObject.Response;
     },
 
     async update(ctx: Context) {
       const id = idParam(ctx);
       const input = parse(updateManagedSchema, ctx.request.body, 'managed object');
-      ctx.body = { data: await managed().update(id, input, (await actorOf(strapi, ctx)).principal) };
+      ctx.body = { data: await managed().update(id, input, (await actorOf(strapi, ctx)).principal) } satisfies UpdateManagedObject.Response;
     },
 
     async delete(ctx: Context) {
       const id = idParam(ctx);
       await managed().unmark(id, (await actorOf(strapi, ctx)).principal);
-      ctx.body = { data: { id } };
+      ctx.body = { data: { id } } satisfies DeletedResponse;
     },
   };
 };

@@ -1,9 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ACTIONS } from '../../../shared/constants';
+import type {
+  ApproveRequest,
+  CancelRequest,
+  DelegateRequest,
+  GetRequest,
+  ListRequests,
+  RejectRequest,
+} from '../../../shared/contracts/requests';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { sendPage } from '../utils/pagination';
+import { pageQuery, pageResponse, paginationOf } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
@@ -26,18 +34,21 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
   const decide = (decision: 'approve' | 'reject') => async (ctx: Context) => {
     const id = idParam(ctx);
     const body = parse(decideSchema, ctx.request.body ?? {}, 'decision');
-    ctx.body = { data: await requests().decide(id, await actorOf(strapi, ctx), decision, body) };
+    ctx.body = { data: await requests().decide(id, await actorOf(strapi, ctx), decision, body) } satisfies ApproveRequest.Response &
+      RejectRequest.Response;
   };
 
   return {
     async find(ctx: Context) {
       const filters = parse(requestFiltersSchema, ctx.query, 'filters');
       const who = await viewer(ctx);
-      await sendPage(ctx, (page) => requests().list(who, filters, page));
+      const page = pageQuery(ctx);
+      const { data, total } = await requests().list(who, filters, page);
+      ctx.body = pageResponse({ data, pagination: paginationOf(page, total) }) satisfies ListRequests.Response;
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await requests().get(idParam(ctx), await viewer(ctx)) };
+      ctx.body = { data: await requests().get(idParam(ctx), await viewer(ctx)) } satisfies GetRequest.Response;
     },
 
     approve: decide('approve'),
@@ -46,13 +57,13 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
     async cancel(ctx: Context) {
       const id = idParam(ctx);
       const { comment } = parse(cancelSchema, ctx.request.body ?? {}, 'cancellation');
-      ctx.body = { data: await requests().cancel(id, await actorOf(strapi, ctx), comment) };
+      ctx.body = { data: await requests().cancel(id, await actorOf(strapi, ctx), comment) } satisfies CancelRequest.Response;
     },
 
     async delegate(ctx: Context) {
       const id = idParam(ctx);
       const body = parse(delegateSchema, ctx.request.body ?? {}, 'delegation');
-      ctx.body = { data: await requests().delegate(id, await actorOf(strapi, ctx), body) };
+      ctx.body = { data: await requests().delegate(id, await actorOf(strapi, ctx), body) } satisfies DelegateRequest.Response;
     },
   };
 };

@@ -1,71 +1,53 @@
 /**
- * The approval engine's vocabulary. Pure data: no Strapi, no database, no clock.
- *
- * A principal is an opaque string naming one actor:
- *   `admin:<id>`  an admin-panel user
- *   `user:<id>`   a users-permissions (content-API) user
- *   `token:<id>`  an API token
- *   `email:<address>` an external approver reached by email (delegation only)
- *   `public`      nobody: an HTTP write that no one authenticated (the users-permissions Public role)
- * The engine never parses it; it only compares principals for equality.
+ * The approval engine's vocabulary. Pure data: no Strapi, no database, no clock. The words the API
+ * shares with the admin (operations, statuses, stage rules…) are defined once in `shared/vocabulary`
+ * and re-exported here; the engine's own states are below.
  */
-export type Principal = string;
+import type {
+  DecisionKind,
+  ExpiryAction,
+  GroupRequirement,
+  ObligationSource,
+  ObligationStatus,
+  OwnerRules,
+  Principal,
+  RejectionPolicy,
+  RequestStatus,
+  SecurityLevel,
+  StageKind,
+  StageRule,
+  StageStatus,
+} from '../../../shared/vocabulary';
 
-export const OPERATIONS = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'] as const;
-export type Operation = (typeof OPERATIONS)[number];
-
-export const REQUEST_STATUSES = ['pending', 'approved', 'declined', 'cancelled', 'failed', 'expired'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const SECURITY_LEVELS = ['simple', 'password'] as const;
-export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
-
-/** What a stage's expiry does when its time span runs out (seed 003). */
-export const EXPIRY_ACTIONS = ['approve', 'deny'] as const;
-export type ExpiryAction = (typeof EXPIRY_ACTIONS)[number];
-
-/** What a rejection does: decline the request at once, or only when the stage can no longer be fulfilled. */
-export const REJECTION_POLICIES = ['decline', 'when-unfulfillable'] as const;
-export type RejectionPolicy = (typeof REJECTION_POLICIES)[number];
-
-/** Kinds of group an obligation can name: an admin role, or a group defined in the plugin. */
-export const GROUP_KINDS = ['role', 'group'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
-
-/** One obligation of a stage as the template writes it. */
-export type ObligationRule =
-  | { kind: 'user'; principal: Principal }
-  | {
-      kind: GroupKind;
-      /** The role's or plugin group's id, as a string. */
-      id: string;
-      /** At least this many members of the group must approve (seed 002); reduced to the member count. */
-      minApprovals?: number;
-    };
-
-export interface StageRule {
-  name: string;
-  /** Fulfillment criteria N: N approvals close the stage; 0 means every obligation (seed 003). */
-  criteria: number;
-  obligations: ObligationRule[];
-  /** Approval time span in minutes from the moment the stage starts; null = no limit. */
-  timeSpanMinutes: number | null;
-  /** What happens at the deadline when the stage is not fulfilled. */
-  onExpiry: ExpiryAction;
-}
-
-export interface OwnerRules {
-  /** The owner of the target must approve (an implicit first obligation, seed 002). */
-  ownerApproval: boolean;
-  /** The owner's approval counts only as owner approval, never for a group the owner belongs to. */
-  separateOwnerApproval: boolean;
-  /** Each approval counts for one group only: the first group of the approver not yet satisfied. */
-  separateGroupApproval: boolean;
-  /** Stages run one after another (owner first). Off: every stage starts with the request. */
-  enforceApprovalOrder: boolean;
-  /** The owner approves first; afterwards the stages may be fulfilled in any order. */
-  enforceInitialOwnerApproval: boolean;
-}
+export {
+  DECISION_KINDS,
+  EXPIRY_ACTIONS,
+  GROUP_KINDS,
+  OBLIGATION_STATUSES,
+  OPERATIONS,
+  REJECTION_POLICIES,
+  REQUEST_STATUSES,
+  SECURITY_LEVELS,
+  STAGE_STATUSES,
+} from '../../../shared/vocabulary';
+export type {
+  DecisionKind,
+  ExpiryAction,
+  GroupKind,
+  GroupRequirement,
+  ObligationRule,
+  ObligationSource,
+  ObligationStatus,
+  Operation,
+  OwnerRules,
+  Principal,
+  RejectionPolicy,
+  RequestStatus,
+  SecurityLevel,
+  StageKind,
+  StageRule,
+  StageStatus,
+} from '../../../shared/vocabulary';
 
 /** The approval rule (template) as a request freezes it when it starts. */
 export interface Rule {
@@ -83,16 +65,6 @@ export interface Rule {
 export interface Directory {
   groups: Record<string, Principal[]>;
 }
-
-/** Where an obligation came from. `owner`: the owner approval; `admins`: the stage fell to the approval admins. */
-export type ObligationSource =
-  | { kind: 'user' }
-  | { kind: GroupKind; id: string }
-  | { kind: 'owner' }
-  | { kind: 'admins' };
-
-export const OBLIGATION_STATUSES = ['open', 'approved', 'auto-approved', 'rejected'] as const;
-export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
 export interface ObligationState {
   /** Stable id within the request, e.g. `s1.o2`. */
@@ -120,21 +92,10 @@ export interface ObligationState {
   comment: string | null;
 }
 
-export const STAGE_STATUSES = ['waiting', 'active', 'fulfilled', 'expired'] as const;
-export type StageStatus = (typeof STAGE_STATUSES)[number];
-
-export interface GroupRequirement {
-  /** `role:<id>` or `group:<id>`. */
-  key: string;
-  /** Effective minimum (already reduced to the members left after the requester was removed). */
-  min: number;
-}
-
 export interface StageState {
   index: number;
   name: string;
-  /** `owner` is the implicit owner-approval stage; `rule` a stage of the template; `admins` the four-eyes fallback. */
-  kind: 'owner' | 'rule' | 'admins';
+  kind: StageKind;
   status: StageStatus;
   /** Effective criteria: how many approved obligations close the stage (already reduced). */
   required: number;
@@ -148,9 +109,6 @@ export interface StageState {
   /** For urgent requests, expiry escalates instead of denying; this records when. */
   escalatedAt: string | null;
 }
-
-export const DECISION_KINDS = ['approve', 'reject', 'auto-approve', 'override-approve', 'override-reject'] as const;
-export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export interface Decision {
   kind: DecisionKind;

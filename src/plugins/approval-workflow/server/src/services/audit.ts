@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { AuditEvent, AuditVerification } from '../../../shared/contracts/audit';
 import { UID } from '../constants';
 import { canonicalJson } from '../utils/canonical-json';
+import type { PageQuery } from '../utils/pagination';
+import { table } from '../utils/records';
 
 /** Actions recorded by the services themselves; the engine's own actions come from its effects. */
 export const SERVICE_AUDIT_ACTIONS = [
@@ -122,36 +125,27 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Events newest first, as the API shows them. */
-    async list({ requestId, page, pageSize }: { requestId?: string; page: number; pageSize: number }) {
-      const where = requestId ? { requestId } : {};
-      const [rows, total] = await Promise.all([
-        strapi.db.query(UID.auditEvent).findMany({
-          where,
-          orderBy: { seq: 'desc' },
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(UID.auditEvent).count({ where }),
-      ]);
-      const data = (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }) => ({
-        seq,
-        action,
-        actor,
-        requestId: request,
-        subject,
-        at,
-        details,
-        prevHash,
-        hash,
-      }));
-      return { data, total };
+    async list({ requestId, ...page }: PageQuery & { requestId?: string }) {
+      return table(strapi, UID.auditEvent).findPage(page, { where: requestId ? { requestId } : {}, orderBy: { seq: 'desc' } }, (rows) =>
+        (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }): AuditEvent => ({
+          seq,
+          action,
+          actor,
+          requestId: request,
+          subject,
+          at,
+          details,
+          prevHash,
+          hash,
+        }))
+      );
     },
 
     /**
      * Recomputes the whole chain: every event's hash, its link to the previous one, gap-free
      * sequence numbers and the head. An edited, inserted or deleted row is reported with its seq.
      */
-    async verify() {
+    async verify(): Promise<AuditVerification> {
       const head = await strapi.db.query(UID.auditHead).findOne({ orderBy: { id: 'asc' } });
       const batch = 500;
       let prevHash = GENESIS;

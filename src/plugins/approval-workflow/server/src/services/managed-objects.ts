@@ -1,34 +1,22 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { ManagedKind } from '../../../shared/constants';
+import type { ManagedObject } from '../../../shared/contracts/managed-objects';
 import { UID } from '../constants';
 import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
-import { conflict, invalidField, notFound } from '../utils/errors';
+import { conflict, invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { readLocked } from '../utils/lock';
+import { table, writeAndAudit, type Row, type WriteAudit } from '../utils/records';
 import { refuseDuplicates } from '../utils/unique-violation';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
 
 /** Operations that make sense on one existing entry (create and clone make new documents). */
 export const ENTRY_OPERATIONS: readonly Operation[] = ['update', 'delete', 'publish', 'unpublish', 'discardDraft'];
 /** Operations that exist only with draft & publish. */
 const DRAFT_OPERATIONS: readonly Operation[] = ['publish', 'unpublish', 'discardDraft'];
 
-export interface ManagedObject {
-  id: string;
-  kind: ManagedKind;
-  uid: string;
-  entryDocumentId: string | null;
-  operations: Operation[];
-  templateId: string | null;
-  childRelations: ChildRelation[];
-  inheritedFrom: string | null;
-  markedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ManagedObject };
 
 const present = (row: Row): ManagedObject => ({
   id: row.documentId,
@@ -56,17 +44,10 @@ const GUARD_CACHE_MS = 5_000;
  * left as they are.
  */
 export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(UID.managedObject);
-  const now = () => new Date().toISOString();
+  const objects = table(strapi, UID.managedObject);
+  const query = objects.query;
+  const LABEL = 'Managed object';
   let guardCache: { uids: Set<string>; at: number } | null = null;
-
-  const found = (row: Row | null, id: string) => {
-    if (!row) throw notFound(`Managed object ${id} not found`, { id });
-    return row;
-  };
-  const findRow = async (id: string) => found(await query().findOne({ where: { documentId: id } }), id);
-  /** The row under its lock, inside a transaction: an update or unmark racing an unmark finds it gone (404). */
-  const lockedRow = async (id: string) => found(await readLocked(strapi, UID.managedObject, { documentId: id }), id);
 
   const contentTypeOf = (uid: string, field = 'uid') => {
     const contentType = uid.startsWith('api::') ? strapi.contentTypes[uid as StrapiUID.ContentType] : undefined;
@@ -118,10 +99,13 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     guardCache = null;
   };
 
-  const audit = (action: string, actor: string, row: Row, details: Record<string, unknown> = {}) =>
-    getService(strapi, 'audit').append([
-      { action, actor, at: now(), subject: row.documentId, details: { kind: row.kind, uid: row.uid, entryDocumentId: row.entryDocumentId ?? null, ...details } },
-    ]);
+  /** The audit entry of a change to a managed object. */
+  const auditOf = (action: string, actor: string, row: Row, details: Record<string, unknown> = {}): WriteAudit => ({
+    action,
+    actor,
+    subject: row.documentId,
+    details: { kind: row.kind, uid: row.uid, entryDocumentId: row.entryDocumentId ?? null, ...details },
+  });
 
   /** Marks an object once: the unique key refuses a second marking, also two at the same moment. */
   const insert = async (data: Record<string, unknown> & { key: string; templateId: string | null }, actor: string) => {
@@ -129,11 +113,10 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       strapi,
       UID.managedObject,
       () =>
-        strapi.db.transaction(async () => {
+        writeAndAudit(strapi, async () => {
           await checkTemplate(data.templateId);
           const created = await query().create({ data: { ...data, markedBy: actor } });
-          await audit('managed-marked', actor, created);
-          return created;
+          return { result: created, audit: [auditOf('managed-marked', actor, created)] };
         }),
       async () => {
         const existing = await query().findOne({ where: { key: data.key } });
@@ -145,17 +128,13 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   };
 
   return {
-    async list({ page, pageSize }: PageQuery, filters: { uid?: string; kind?: ManagedKind } = {}) {
+    async list(page: PageQuery, filters: { uid?: string; kind?: ManagedKind } = {}) {
       const where = { ...(filters.uid ? { uid: filters.uid } : {}), ...(filters.kind ? { kind: filters.kind } : {}) };
-      const [rows, total] = await Promise.all([
-        query().findMany({ where, orderBy: { id: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
-        query().count({ where }),
-      ]);
-      return { data: rows.map(present), total };
+      return objects.findPage(page, { where, orderBy: { id: 'asc' } }, (rows) => rows.map(present));
     },
 
     async get(id: string) {
-      return present(await findRow(id));
+      return present(await objects.findOr404(id, LABEL));
     },
 
     async mark(input: MarkInput, actor: string) {
@@ -183,7 +162,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     },
 
     async update(id: string, { password, ...input }: UpdateManagedInput, actor: string) {
-      const row = await findRow(id);
+      const row = await objects.findOr404(id, LABEL);
       if (row.kind === 'entry' && input.templateId !== undefined && input.templateId !== (row.templateId ?? null)) {
         await getService(strapi, 'directory').confirmPassword(actor, password, 'Changing an entry’s item-level template');
       }
@@ -192,22 +171,21 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
         if (row.kind !== 'entry') throw invalidField(['childRelations'], 'Only managed entries have child relations');
         checkChildRelations(row.uid, input.childRelations);
       }
-      const updated = await strapi.db.transaction(async () => {
-        await lockedRow(id);
+      const updated = await writeAndAudit(strapi, async () => {
+        await objects.lockOr404(id, LABEL);
         await checkTemplate(input.templateId);
         const next = await query().update({ where: { id: row.id }, data: input });
-        await audit('managed-updated', actor, next, { changed: Object.keys(input) });
-        return next;
+        return { result: next, audit: [auditOf('managed-updated', actor, next, { changed: Object.keys(input) })] };
       });
       changed();
       return present(updated);
     },
 
     async unmark(id: string, actor: string) {
-      await strapi.db.transaction(async () => {
-        const row = await lockedRow(id);
+      await writeAndAudit(strapi, async () => {
+        const row = await objects.lockOr404(id, LABEL);
         await query().delete({ where: { id: row.id } });
-        await audit('managed-unmarked', actor, row);
+        return { result: undefined, audit: [auditOf('managed-unmarked', actor, row)] };
       });
       changed();
     },
@@ -220,10 +198,16 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       const key = keyOf('entry', uid, documentId);
       if (await query().findOne({ where: { key } })) return;
       const operations = defaultOperations('entry', uid).filter((op) => parent.operations.includes(op));
-      await query().create({
-        data: { key, kind: 'entry', uid, entryDocumentId: documentId, operations: operations.length ? operations : defaultOperations('entry', uid), templateId: null, childRelations: [], inheritedFrom: parent.id, markedBy: actor },
+      // Inside the apply's transaction: the child is managed, and audited, only if the create commits.
+      await writeAndAudit(strapi, async () => {
+        await query().create({
+          data: { key, kind: 'entry', uid, entryDocumentId: documentId, operations: operations.length ? operations : defaultOperations('entry', uid), templateId: null, childRelations: [], inheritedFrom: parent.id, markedBy: actor },
+        });
+        return {
+          result: undefined,
+          audit: [auditOf('managed-marked', actor, { documentId: key, kind: 'entry', uid, entryDocumentId: documentId }, { inheritedFrom: parent.id })],
+        };
       });
-      await audit('managed-marked', actor, { documentId: key, kind: 'entry', uid, entryDocumentId: documentId }, { inheritedFrom: parent.id });
       changed();
     },
 

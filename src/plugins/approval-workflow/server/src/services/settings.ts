@@ -6,6 +6,7 @@ import { SUPER_ADMIN_ROLE_CODE, UID } from '../constants';
 import { invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { lockRows, readLocked } from '../utils/lock';
+import { writeAndAudit } from '../utils/records';
 import { dbId, documentId, minutes } from '../validation/common';
 
 const CORE_STORE = 'strapi::core-store';
@@ -73,7 +74,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async update(patch: Partial<Settings>, actor: string): Promise<Settings> {
       const id = await storedRowId();
-      const next = await strapi.db.transaction(async () => {
+      const next = await writeAndAudit(strapi, async () => {
         await lockRows(strapi, CORE_STORE, { id });
         const merged = settingsSchema.parse({ ...(await get()), ...patch });
         if (patch.bypassRoles) {
@@ -85,10 +86,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw invalidField(['defaultTemplateId'], `Unknown template: ${merged.defaultTemplateId}`, { unknownTemplates: [merged.defaultTemplateId] });
         }
         await store().set({ value: merged });
-        await getService(strapi, 'audit').append([
-          { action: 'settings-updated', actor, at: new Date().toISOString(), details: { changed: Object.keys(patch) } },
-        ]);
-        return merged;
+        return { result: merged, audit: [{ action: 'settings-updated', actor, details: { changed: Object.keys(patch) } }] };
       });
       // Pending requests were scheduled with the old timing.
       if ('reminderIntervalMinutes' in patch || 'escalationAfterMinutes' in patch) await getService(strapi, 'requests').reschedule();

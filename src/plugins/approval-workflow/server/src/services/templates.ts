@@ -3,12 +3,11 @@ import type { Template, TemplateVersion } from '../../../shared/contracts/templa
 import { UID } from '../constants';
 import { validateRule, type Rule } from '../domain';
 import type { PageQuery } from '../utils/pagination';
-import { badRequest, conflict, invalidField, notFound } from '../utils/errors';
+import { badRequest, conflict, invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { lockRows, readLocked } from '../utils/lock';
+import { lockRows } from '../utils/lock';
+import { table, writeAndAudit, type Row } from '../utils/records';
 import { storedOwnerRulesSchema, storedStagesSchema, type TemplateInput } from '../validation/template';
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
 
 /** The rule the engine runs, from a stored template row (JSON columns checked on the way out). */
 export const ruleOf = (row: Row): Rule => ({
@@ -22,23 +21,16 @@ export const ruleOf = (row: Row): Rule => ({
   stages: storedStagesSchema.parse(row.stages ?? []),
 });
 
-const now = () => new Date().toISOString();
-
 /**
  * Templates (approval rules): validated as seed 003 says, versioned on every edit (the old
  * version is kept), deletable only when nothing uses them. Item-level templates — assigned to a
  * managed entry — need the editor's password to change (seed 002).
  */
 export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(UID.template);
-
-  const found = (row: Row | null, id: string) => {
-    if (!row) throw notFound(`Template ${id} not found`, { id });
-    return row;
-  };
-  const findRow = async (id: string) => found(await query().findOne({ where: { documentId: id } }), id);
-  /** The row under its lock, inside a transaction: an edit or delete racing a delete finds it gone (404). */
-  const lockedRow = async (id: string) => found(await readLocked(strapi, UID.template, { documentId: id }), id);
+  const templates = table(strapi, UID.template);
+  const query = templates.query;
+  const LABEL = 'Template';
+  const findRow = (id: string) => templates.findOr404(id, LABEL);
 
   const itemLevelIds = async (ids: string[]) => {
     if (ids.length === 0) return new Set<string>();
@@ -108,12 +100,8 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     ruleOf,
 
-    async list({ page, pageSize }: PageQuery) {
-      const [rows, total] = await Promise.all([
-        query().findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
-        query().count(),
-      ]);
-      return { data: await present(rows), total };
+    async list(page: PageQuery) {
+      return templates.findPage(page, { orderBy: [{ name: 'asc' }, { id: 'asc' }] }, present);
     },
 
     async get(id: string) {
@@ -136,14 +124,14 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(input: TemplateInput, actor: string) {
-      const row = await strapi.db.transaction(async () => {
+      const row = await writeAndAudit(strapi, async () => {
         await check(input);
         const created = await query().create({ data: { ...fields(input), version: 1, editedBy: actor } });
         await recordVersion(created, actor);
-        await getService(strapi, 'audit').append([
-          { action: 'rule-created', actor, at: now(), subject: created.documentId, details: { version: 1, name: input.name } },
-        ]);
-        return created;
+        return {
+          result: created,
+          audit: [{ action: 'rule-created', actor, subject: created.documentId, details: { version: 1, name: input.name } }],
+        };
       });
       return (await present([row]))[0];
     },
@@ -154,8 +142,8 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ((await itemLevelIds([id])).has(id)) {
         await getService(strapi, 'directory').confirmPassword(actor.principal, input.password, 'Editing an item-level template');
       }
-      const row = await strapi.db.transaction(async () => {
-        const locked = await lockedRow(id);
+      const row = await writeAndAudit(strapi, async () => {
+        const locked = await templates.lockOr404(id, LABEL);
         await check(input);
         const version = locked.version + 1;
         const updated = await query().update({
@@ -163,10 +151,10 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { ...fields(input), version, editedBy: actor.principal },
         });
         await recordVersion(updated, actor.principal);
-        await getService(strapi, 'audit').append([
-          { action: 'rule-edited', actor: actor.principal, at: now(), subject: id, details: { version, name: input.name } },
-        ]);
-        return updated;
+        return {
+          result: updated,
+          audit: [{ action: 'rule-edited', actor: actor.principal, subject: id, details: { version, name: input.name } }],
+        };
       });
       return (await present([row]))[0];
     },
@@ -176,8 +164,8 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * template's lock, which marking an object with it and making it the default take too.
      */
     async remove(id: string, actor: string) {
-      await strapi.db.transaction(async () => {
-        const row = await lockedRow(id);
+      await writeAndAudit(strapi, async () => {
+        const row = await templates.lockOr404(id, LABEL);
         const [users, { defaultTemplateId }] = await Promise.all([
           strapi.db.query(UID.managedObject).findMany({ where: { templateId: id }, select: ['documentId', 'uid', 'entryDocumentId'] }),
           getService(strapi, 'settings').get(),
@@ -189,9 +177,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
         await query().delete({ where: { id: row.id } });
-        await getService(strapi, 'audit').append([
-          { action: 'rule-deleted', actor, at: now(), subject: id, details: { version: row.version, name: row.name } },
-        ]);
+        return { result: undefined, audit: [{ action: 'rule-deleted', actor, subject: id, details: { version: row.version, name: row.name } }] };
       });
     },
 

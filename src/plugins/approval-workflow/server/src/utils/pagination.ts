@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
+import type { ListMeta, Pagination } from '../../../shared/contracts/common';
 import { MAX_DB_ID } from '../constants';
 import { parse } from '../validation/parse';
 
@@ -8,21 +9,32 @@ const paginationSchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+/** The page a list route asks for, checked. */
 export type PageQuery = z.infer<typeof paginationSchema>;
 
-/** `?page=&pageSize=` (also Strapi's `pagination[page]` form), as the core API takes them. */
-export const pageQuery = (query: Record<string, unknown>): PageQuery => {
+/** One page of a list: its items and `meta.pagination` (see `utils/records.ts#findPage`). */
+export interface Page<T> {
+  data: T[];
+  pagination: Pagination;
+}
+
+/**
+ * The one paging parser of list routes: `?page=&pageSize=` (also Strapi's `pagination[page]`
+ * form), as the core API takes them; a bad value is a 400 naming it.
+ */
+export const pageQuery = (ctx: Context): PageQuery => {
+  const query = ctx.query as Record<string, unknown>;
   const nested = (query.pagination ?? {}) as Record<string, unknown>;
   return parse(paginationSchema, { page: query.page ?? nested.page, pageSize: query.pageSize ?? nested.pageSize }, 'pagination');
 };
 
-export const paginationMeta = ({ page, pageSize }: PageQuery, total: number) => ({
-  pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+/** `meta.pagination` for a page of a list of `total` items (as `findPage` computes it). */
+export const paginationOf = ({ page, pageSize }: PageQuery, total: number): Pagination => ({
+  page,
+  pageSize,
+  pageCount: Math.ceil(total / pageSize),
+  total,
 });
 
-/** Answers one page of a list as the core API does: `{ data, meta: { pagination } }`. */
-export const sendPage = async <T>(ctx: Context, list: (page: PageQuery) => Promise<{ data: T[]; total: number }>) => {
-  const page = pageQuery(ctx.query as Record<string, unknown>);
-  const { data, total } = await list(page);
-  ctx.body = { data, meta: paginationMeta(page, total) };
-};
+/** A page as the core API answers a list: `{ data, meta: { pagination } }`. */
+export const pageResponse = <T>({ data, pagination }: Page<T>): { data: T[]; meta: ListMeta } => ({ data, meta: { pagination } });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import type { ChildRelation, MarkBody, UpdateManagedBody } from '../../../shared/contracts/managed-objects';
 import { OPERATIONS } from '../domain';
 import { documentId, identifier } from './common';
+import { forContract } from './contract';
 
 const operations = z.array(z.enum(OPERATIONS)).min(1, 'name at least one operation to guard');
-const childRelation = z.object({ uid: identifier, field: identifier }).strict();
+const childRelation = forContract<ChildRelation>()(z.object({ uid: identifier, field: identifier }).strict());
 
-export const markSchema = z.discriminatedUnion('kind', [
+/** The body of POST /managed-objects (`MarkBody`). */
+export const markSchema = forContract<MarkBody>()(z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('collection'),
@@ -24,18 +27,21 @@ export const markSchema = z.discriminatedUnion('kind', [
       childRelations: z.array(childRelation).default([]),
     })
     .strict(),
-]);
+]));
 
-export const updateManagedSchema = z
-  .object({
-    operations: operations.optional(),
-    templateId: documentId.nullable().optional(),
-    childRelations: z.array(childRelation).optional(),
-    /** Changing a managed entry's own (item-level) template needs the editor's password. */
-    password: z.string().optional(),
-  })
-  .strict();
+/** The body of PUT /managed-objects/:id (`UpdateManagedBody`). */
+export const updateManagedSchema = forContract<UpdateManagedBody>()(
+  z
+    .object({
+      operations: operations.optional(),
+      templateId: documentId.nullable().optional(),
+      childRelations: z.array(childRelation).optional(),
+      /** Changing a managed entry's own (item-level) template needs the editor's password. */
+      password: z.string().optional(),
+    })
+    .strict()
+);
 
 export type MarkInput = z.infer<typeof markSchema>;
 export type UpdateManagedInput = z.infer<typeof updateManagedSchema>;
-export type ChildRelation = z.infer<typeof childRelation>;
+export type { ChildRelation };

@@ -1,23 +1,30 @@
 import { z } from 'zod';
+import type { CancelBody, DecideBody, DelegateBody } from '../../../shared/contracts/requests';
 import { REQUEST_STATUSES } from '../domain';
 import { accountPrincipal, dbId, documentId, identifier, text } from './common';
+import { forContract } from './contract';
 
 const comment = text.max(5000).nullable().optional().transform((value) => value ?? null);
 
-export const decideSchema = z.object({ comment, password: z.string().min(1).optional() }).strict();
+/** The body of approve and reject (`DecideBody`). */
+export const decideSchema = forContract<DecideBody>()(z.object({ comment, password: z.string().min(1).optional() }).strict());
 
-export const cancelSchema = z.object({ comment }).strict();
+/** The body of cancel (`CancelBody`). */
+export const cancelSchema = forContract<CancelBody>()(z.object({ comment }).strict());
 
-export const delegateSchema = z
-  .object({
-    to: z.union([
-      dbId.transform((id) => `admin:${id}`),
-      accountPrincipal('must be an admin user id, or a principal such as "admin:3"'),
-    ]),
-    comment,
-    obligationId: identifier.optional(),
-  })
-  .strict();
+/** The body of delegate (`DelegateBody`). */
+export const delegateSchema = forContract<DelegateBody>()(
+  z
+    .object({
+      to: z.union([
+        dbId.transform((id) => `admin:${id}`),
+        accountPrincipal('must be an admin user id, or a principal such as "admin:3"'),
+      ]),
+      comment,
+      obligationId: identifier.optional(),
+    })
+    .strict()
+);
 
 /** What a requester adds to an intercepted write in headers (decoded); the same comment rule as in bodies. */
 export const approvalHeadersSchema = z.object({ 'X-Approval-Comment': comment });

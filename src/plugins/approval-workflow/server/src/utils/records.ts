@@ -1,0 +1,72 @@
+import type { Core, UID } from '@strapi/strapi';
+import type { Page, PageQuery } from './pagination';
+import type { AuditEntry } from '../services/audit';
+import { notFound } from './errors';
+import { getService } from './get-service';
+import { readLocked } from './lock';
+
+/** A row of a plugin table as `strapi.db.query` returns it; each service presents its own rows. */
+export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
+
+/** What a list reads: Strapi's query-engine filters and order (`where`, `orderBy`, `select`). */
+export interface ListParams {
+  where?: Record<string, unknown>;
+  orderBy?: Record<string, 'asc' | 'desc'> | Array<Record<string, 'asc' | 'desc'>>;
+  select?: string[];
+}
+
+/**
+ * One plugin table, by document id: the reads every service of a record type needs, with the same
+ * 404 everywhere (`<label> <id> not found`, `details.id`).
+ */
+export const table = (strapi: Core.Strapi, uid: UID.Schema) => {
+  const query = () => strapi.db.query(uid);
+  const orNotFound = (row: Row | null, documentId: string, label: string): Row => {
+    if (!row) throw notFound(`${label} ${documentId} not found`, { id: documentId });
+    return row;
+  };
+
+  return {
+    query,
+
+    /** The row of a document id, or a 404 naming it. */
+    async findOr404(documentId: string, label: string): Promise<Row> {
+      return orNotFound(await query().findOne({ where: { documentId } }), documentId, label);
+    },
+
+    /**
+     * The row under its lock (SELECT … FOR UPDATE, see `utils/lock.ts`), inside the caller's
+     * transaction: a write racing a delete finds it gone (404) instead of writing a ghost.
+     */
+    async lockOr404(documentId: string, label: string): Promise<Row> {
+      return orNotFound(await readLocked(strapi, uid, { documentId }), documentId, label);
+    },
+
+    /**
+     * One page, as the core API pages (`strapi.db.query().findPage`): the rows of the page and
+     * `{ page, pageSize, pageCount, total }` for `meta.pagination`.
+     */
+    async findPage<T>({ page, pageSize }: PageQuery, params: ListParams, present: (rows: Row[]) => T[] | Promise<T[]>): Promise<Page<T>> {
+      const { results, pagination } = await query().findPage({ ...params, page, pageSize });
+      return { data: await present(results), pagination };
+    },
+  };
+};
+
+/** An audit entry of a write; `at` defaults to the moment it is appended. */
+export type WriteAudit = Omit<AuditEntry, 'at'> & { at?: string };
+
+/**
+ * A write and its audit entries in one transaction (DESIGN rule 6): `work` writes and says what to
+ * audit; the entries are appended to the chain before the commit, so a write that fails leaves no
+ * entry and an entry that cannot be appended undoes the write.
+ */
+export const writeAndAudit = async <T>(strapi: Core.Strapi, work: () => Promise<{ result: T; audit: WriteAudit[] }>): Promise<T> => {
+  const result: T = await strapi.db.transaction(async () => {
+    const written = await work();
+    const at = new Date().toISOString();
+    await getService(strapi, 'audit').append(written.audit.map((entry) => ({ ...entry, at: entry.at ?? at })));
+    return written.result;
+  });
+  return result;
+};
