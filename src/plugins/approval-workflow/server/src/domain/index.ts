@@ -25,5 +25,5 @@ export {
 } from './stage-rules';
 export { resolveTemplateId, TEMPLATE_LEVELS, type TemplateCandidates, type TemplateLevel, type TemplateResolution } from './resolve';
 export { diffData, deepEqual, type DiffEntry, type DiffKind } from './diff';
-export { validateRule, type RuleProblem } from './validate-rule';
+export { validateRule, ruleSchema, requestStateSchema, stageRuleSchema, obligationRuleSchema, ownerRulesSchema, formatPath, problemsOf, type RuleProblem } from './schema';
 export { MINUTE_MS } from './time';

@@ -41,7 +41,7 @@ import type { PageQuery } from '../utils/pagination';
 import { ApplyFailure, type ApplyParams } from './apply';
 import type { ManagedObject } from './managed-objects';
 import { normalize, type Snapshot } from './snapshot';
-import { ownerRulesSchema } from '../validation/template';
+import { ownerRulesSchema } from '../domain/schema';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
 

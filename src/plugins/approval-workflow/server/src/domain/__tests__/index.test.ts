@@ -44,6 +44,13 @@ describe('the engine\'s public API', () => {
         'startRequest',
         'transition',
         'validateRule',
+        'ruleSchema',
+        'requestStateSchema',
+        'stageRuleSchema',
+        'obligationRuleSchema',
+        'ownerRulesSchema',
+        'formatPath',
+        'problemsOf',
       ].sort(),
     );
     for (const name of names) expect(engine[name as keyof typeof engine]).toBeDefined();
