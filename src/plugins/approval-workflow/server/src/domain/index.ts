@@ -13,7 +13,24 @@ export {
 } from './errors';
 export { startRequest, buildRuleStage } from './start';
 export { transition } from './transition';
-export { awaitingHolders, canDecide, cancellerOf, isClosed, nextDueAt, type DecideCheck } from './queries';
+export {
+  awaitedAs,
+  awaitingHolders,
+  canCancel,
+  canDecide,
+  canDelegate,
+  cancellerOf,
+  isAwaiting,
+  isClosed,
+  mayRead,
+  nextDueAt,
+  partiesOf,
+  PARTY_ROLES,
+  type DecideCheck,
+  type Party,
+  type PartyRole,
+  type Reader,
+} from './queries';
 export {
   countedFor,
   countedForApproval,
