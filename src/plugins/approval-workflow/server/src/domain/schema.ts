@@ -54,26 +54,31 @@ const NO_OBLIGATION = 'A stage needs at least one obligation.';
 const stepKey = (step: ObligationRule) => (step.kind === 'user' ? `user:${step.principal}` : `${step.kind}:${step.id}`);
 
 /**
- * A stage (seed 003): a name, at least one obligation, none listed twice; criteria N ≥ 0 (0 =
+ * A stage's fields (seed 003): a name, at least one obligation; criteria N ≥ 0 (0 =
  * every obligation, default 1); a time span in whole minutes or null (no limit, the default); what
  * expiry does (default `deny`).
  */
-export const stageRuleSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = z
-  .object({
-    name: z.string(),
-    criteria: z.number({ invalid_type_error: CRITERIA }).int(CRITERIA).min(0, CRITERIA).default(1),
-    obligations: z.array(obligationRuleSchema, { required_error: NO_OBLIGATION, invalid_type_error: NO_OBLIGATION }).min(1, NO_OBLIGATION),
-    timeSpanMinutes: z.number({ invalid_type_error: TIME_SPAN }).int(TIME_SPAN).positive(TIME_SPAN).nullable().default(null),
-    onExpiry: z.enum(EXPIRY_ACTIONS, { errorMap: () => ({ message: `Expiry must be one of ${EXPIRY_ACTIONS.join(', ')}.` }) }).default('deny'),
-  })
-  .superRefine((stage, ctx) => {
-    const seen = new Set<string>();
-    stage.obligations.forEach((step, index) => {
-      const key = stepKey(step);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['obligations', index], message: 'The same user or group is listed twice in this stage.' });
-      seen.add(key);
-    });
+export const stageFieldsSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = z.object({
+  name: z.string(),
+  criteria: z.number({ invalid_type_error: CRITERIA }).int(CRITERIA).min(0, CRITERIA).default(1),
+  obligations: z.array(obligationRuleSchema, { required_error: NO_OBLIGATION, invalid_type_error: NO_OBLIGATION }).min(1, NO_OBLIGATION),
+  timeSpanMinutes: z.number({ invalid_type_error: TIME_SPAN }).int(TIME_SPAN).positive(TIME_SPAN).nullable().default(null),
+  onExpiry: z.enum(EXPIRY_ACTIONS, { errorMap: () => ({ message: `Expiry must be one of ${EXPIRY_ACTIONS.join(', ')}.` }) }).default('deny'),
+});
+
+/**
+ * A stage with its rule across obligations: none listed twice. (The template body checks the
+ * fields with `stageFieldsSchema`; the template service reports a step listed twice with the
+ * whole rule, as `stages[0].obligations[1]`.)
+ */
+export const stageRuleSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = stageFieldsSchema.superRefine((stage, ctx) => {
+  const seen = new Set<string>();
+  stage.obligations.forEach((step, index) => {
+    const key = stepKey(step);
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['obligations', index], message: 'The same user or group is listed twice in this stage.' });
+    seen.add(key);
   });
+});
 
 const OWNER_RULES = 'A rule needs its owner rules.';
 

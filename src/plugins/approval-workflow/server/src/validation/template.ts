@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPIRY_ACTIONS, REJECTION_POLICIES, SECURITY_LEVELS } from '../domain';
-import { ownerRulesSchema as ruleOwnerRulesSchema, stageRuleSchema } from '../domain/schema';
+import { ownerRulesSchema as ruleOwnerRulesSchema, stageFieldsSchema, stageRuleSchema } from '../domain/schema';
 import { accountPrincipal, dbId, dbIdLike, documentId, minutes, text } from './common';
 
 const principal = accountPrincipal('must be a user principal such as "admin:3" (admin user) or "user:5" (content-API user)');
@@ -18,7 +18,7 @@ export const obligationSchema = z.discriminatedUnion('kind', [
 
 /**
  * A stage as a client sends it: storable text, principals and ids in their HTTP forms; then the
- * rule schema's own checks (criteria, time span, a step listed twice…), with the same field paths.
+ * rule schema's checks of a stage's fields (criteria, time span…), with the same field paths.
  */
 export const stageSchema = z
   .object({
@@ -30,7 +30,7 @@ export const stageSchema = z
     onExpiry: z.enum(EXPIRY_ACTIONS).default('deny'),
   })
   .strict()
-  .pipe(stageRuleSchema);
+  .pipe(stageFieldsSchema);
 
 export const ownerRulesSchema = z
   .object({
