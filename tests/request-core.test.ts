@@ -92,6 +92,24 @@ describe('parties: who takes part in a request, in step with it', () => {
   });
 });
 
+describe('the indexes the queues and the outbox use', () => {
+  it('exist on this database', async () => {
+    const inspector = (app.strapi.db as unknown as { dialect: { schemaInspector: { getIndexes(table: string): Promise<Array<{ name: string; columns: string[] }>> } } })
+      .dialect.schemaInspector;
+    // Columns sorted: Strapi's PostgreSQL inspector does not report them in index order (the plan test below uses the order).
+    const indexes = async (table: string) =>
+      Object.fromEntries((await inspector.getIndexes(table)).map((index) => [index.name, [...index.columns].sort()]));
+    expect(await indexes('approval_workflow_request_parties')).toMatchObject({
+      approval_workflow_request_parties_uq: ['principal', 'request', 'role'],
+      approval_workflow_request_parties_lookup_idx: ['principal', 'request', 'role'],
+    });
+    expect(await indexes('approval_workflow_outbox')).toMatchObject({
+      approval_workflow_outbox_due_idx: ['available_at', 'status'],
+      approval_workflow_outbox_request_idx: ['request_id'],
+    });
+  });
+});
+
 describe('the store parses what it reads', () => {
   it('a corrupt state is a clear error naming the request and the field, not a cast', async () => {
     const id = await openRequest('Corrupt');
