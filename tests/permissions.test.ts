@@ -20,9 +20,19 @@ let sectionCollection: string;
 
 const q = (uid: string) => app.strapi.db.query(uid as never);
 
+/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
+const awaitingOf = async (id: string): Promise<string[]> => {
+  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
+  const parties = await app.strapi.db
+    .query('plugin::approval-workflow.request-party' as never)
+    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
+  return parties.map((party: { principal: string }) => party.principal);
+};
+
 /** Everything the tests could change, read straight from the database. */
 const snapshot = async () => ({
-  requests: await q(UID.request).findMany({ select: ['documentId', 'status', 'updatedAt', 'awaiting'], orderBy: { id: 'asc' } }),
+  requests: await q(UID.request).findMany({ select: ['documentId', 'status', 'updatedAt'], orderBy: { id: 'asc' } }),
+  parties: await q(UID.requestParty).findMany({ select: ['request', 'principal', 'role'], orderBy: { id: 'asc' } }),
   decisions: await q(UID.decision).count(),
   managed: await q(UID.managedObject).findMany({ select: ['documentId', 'operations', 'templateId', 'childRelations'], orderBy: { id: 'asc' } }),
   templates: await q(UID.template).findMany({ select: ['documentId', 'version', 'name'], orderBy: { id: 'asc' } }),
@@ -271,7 +281,8 @@ describe('content-API routes: users-permissions grants', () => {
     const res = await approver.call('post', `${A}/${pending.delegate}/delegate`).send({ to: c.reviewer.principal, comment: 'yours' });
     expect(res.status).toBe(200);
     const stored = await requestRow(app, pending.delegate);
-    expect(stored?.awaiting).toBe(`|${c.reviewer.principal}|`);
+    expect(stored?.status).toBe('pending');
+    expect(await awaitingOf(pending.delegate)).toEqual([c.reviewer.principal]);
   });
 
   it('granted cancel: the requester cancels', async () => {

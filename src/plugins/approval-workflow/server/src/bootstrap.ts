@@ -8,6 +8,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Rows that writes lock exist before the first write: the settings' store row, the audit chain head.
   await getService(strapi, 'settings').ensureStored();
   await getService(strapi, 'audit').ensureHead();
+  // Requests written before the parties table existed (0.1) get their parties once.
+  await getService(strapi, 'requests').backfillParties();
 
   // The sweep: expiries, reminders, escalations (seed 003 looks every 30 minutes; default here 5).
   strapi.cron.add({

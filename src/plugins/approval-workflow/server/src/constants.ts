@@ -7,6 +7,8 @@ export const UID = {
   group: 'plugin::approval-workflow.group',
   managedObject: 'plugin::approval-workflow.managed-object',
   request: 'plugin::approval-workflow.request',
+  requestParty: 'plugin::approval-workflow.request-party',
+  outbox: 'plugin::approval-workflow.outbox-message',
   decision: 'plugin::approval-workflow.decision',
   auditEvent: 'plugin::approval-workflow.audit-event',
   auditHead: 'plugin::approval-workflow.audit-head',

@@ -3,7 +3,9 @@ import auditHead from './audit-head';
 import decision from './decision';
 import group from './group';
 import managedObject from './managed-object';
+import outbox from './outbox';
 import request from './request';
+import requestParty from './request-party';
 import template from './template';
 import templateVersion from './template-version';
 
@@ -13,6 +15,8 @@ export default {
   group,
   'managed-object': managedObject,
   request,
+  'request-party': requestParty,
+  'outbox-message': outbox,
   decision,
   'audit-event': auditEvent,
   'audit-head': auditHead,

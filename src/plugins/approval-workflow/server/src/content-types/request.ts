@@ -3,8 +3,8 @@ import { enumeration, hiddenCollection } from './define';
 
 /**
  * An approval request. `state` is the engine's state (stages, obligations, decisions);
- * the other columns are what lists filter and sort on. `openKey` is set only while the request
- * is pending and is unique: the database itself refuses a second open request for the same
+ * the other columns are what lists filter and sort on (who takes part is in the parties table).
+ * `openKey` is set only while the request is pending and is unique: the database itself refuses a second open request for the same
  * object and operation, also when two arrive at the same moment.
  */
 export default hiddenCollection({
@@ -30,9 +30,6 @@ export default hiddenCollection({
     templateVersion: { type: 'integer' },
     state: { type: 'json' },
     openKey: { type: 'string' },
-    // `|principal|…|` lists, so that 'awaiting me' and 'my requests' are plain LIKE filters.
-    awaiting: { type: 'text' },
-    participants: { type: 'text' },
     nextDueAt: { type: 'datetime' },
     reason: { type: 'text' },
     result: { type: 'json' },

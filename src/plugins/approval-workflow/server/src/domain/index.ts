@@ -13,7 +13,24 @@ export {
 } from './errors';
 export { startRequest, buildRuleStage } from './start';
 export { transition } from './transition';
-export { awaitingHolders, canDecide, cancellerOf, isClosed, nextDueAt, type DecideCheck } from './queries';
+export {
+  awaitedAs,
+  awaitingHolders,
+  canCancel,
+  canDecide,
+  canDelegate,
+  cancellerOf,
+  isAwaiting,
+  isClosed,
+  mayRead,
+  nextDueAt,
+  partiesOf,
+  PARTY_ROLES,
+  type DecideCheck,
+  type Party,
+  type PartyRole,
+  type Reader,
+} from './queries';
 export {
   countedFor,
   countedForApproval,
@@ -25,5 +42,5 @@ export {
 } from './stage-rules';
 export { resolveTemplateId, TEMPLATE_LEVELS, type TemplateCandidates, type TemplateLevel, type TemplateResolution } from './resolve';
 export { diffData, deepEqual, type DiffEntry, type DiffKind } from './diff';
-export { validateRule, type RuleProblem } from './validate-rule';
+export { validateRule, ruleSchema, requestStateSchema, stageRuleSchema, obligationRuleSchema, ownerRulesSchema, formatPath, problemsOf, type RuleProblem } from './schema';
 export { MINUTE_MS } from './time';

@@ -1,7 +1,7 @@
 import type { TransitionErrorCode } from './errors';
 import { isDecidableBy, stageHolders } from './stage-rules';
 import { MINUTE_MS, msOf } from './time';
-import { PUBLIC_PRINCIPAL, type Actor, type ObligationState, type Principal, type RequestState, type RequestStatus, type StageState, type TimePolicy } from './types';
+import { APPROVAL_ADMINS, PUBLIC_PRINCIPAL, type Actor, type ObligationState, type Principal, type RequestState, type RequestStatus, type StageState, type TimePolicy } from './types';
 
 /** A request is closed in every status but `pending`: it accepts no decision any more. */
 export function isClosed(status: RequestStatus): boolean {
@@ -115,4 +115,79 @@ export function nextDueAt(state: RequestState, policy: TimePolicy): number | nul
   if (policy.reminderIntervalMinutes > 0) due.push(created + (state.remindersSent + 1) * policy.reminderIntervalMinutes * MINUTE_MS);
   if (policy.escalationAfterMinutes !== null && state.escalatedAt === null) due.push(created + policy.escalationAfterMinutes * MINUTE_MS);
   return due.length === 0 ? null : Math.min(...due);
+}
+
+/** The roles a principal plays on a request, as the parties table stores them (one row per principal and role). */
+export const PARTY_ROLES = ['requester', 'holder', 'delegated-from', 'decided', 'awaiting'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export interface Party {
+  principal: Principal;
+  role: PartyRole;
+}
+
+/**
+ * Everyone with a part in the request, and which: its `requester`; each `holder` of an obligation
+ * (open or closed; `approval-admins` for a stage that fell to them); each original holder of a
+ * delegated obligation (`delegated-from`); everyone who `decided` (`system` for automatic
+ * approvals); and who the request is `awaiting` now (`awaitingHolders`, the `approval-admins`
+ * marker included). Each principal and role once, in that order. This is what "awaiting me",
+ * "my requests" and "may read" are answered from.
+ */
+export function partiesOf(state: RequestState): Party[] {
+  const parties: Party[] = [];
+  const seen = new Set<string>();
+  const add = (role: PartyRole, principal: Principal): void => {
+    const key = `${role}\n${principal}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    parties.push({ principal, role });
+  };
+  add('requester', state.requester);
+  const obligations = state.stages.flatMap((stage) => stage.obligations);
+  for (const o of obligations) add('holder', o.holder);
+  for (const o of obligations) if (o.delegatedFrom !== null) add('delegated-from', o.delegatedFrom);
+  for (const d of state.decisions) add('decided', d.by);
+  for (const holder of awaitingHolders(state)) add('awaiting', holder);
+  return parties;
+}
+
+/** The principals the "awaiting me" queue of this actor looks for: themself, and the approval admins' marker for an approval admin. */
+export function awaitedAs(actor: Actor): Principal[] {
+  return actor.isApprovalAdmin ? [actor.principal, APPROVAL_ADMINS] : [actor.principal];
+}
+
+/** Is the request waiting for this actor: they hold an awaited obligation, or it waits for the approval admins and they are one. */
+export function isAwaiting(state: RequestState, actor: Actor): boolean {
+  const awaited = awaitedAs(actor);
+  return awaitingHolders(state).some((holder) => awaited.includes(holder));
+}
+
+/** Who looks at a request: an actor, and whether their role lets them read every request. */
+export interface Reader extends Actor {
+  canReadAll: boolean;
+}
+
+/**
+ * May this reader see the request (DESIGN: who sees which request)? Readers of every request and
+ * approval admins may; anyone else only as a party: its requester, a holder of an obligation now or
+ * before, a delegator, a decider.
+ */
+export function mayRead(state: RequestState, reader: Reader): boolean {
+  if (reader.canReadAll || reader.isApprovalAdmin) return true;
+  return partiesOf(state).some((party) => party.principal === reader.principal);
+}
+
+/** May this actor cancel the request now: it is pending and they are its canceller (`cancellerOf`). */
+export function canCancel(state: RequestState, actor: Actor): boolean {
+  return !isClosed(state.status) && cancellerOf(state, actor) !== null;
+}
+
+/**
+ * May this actor delegate now: the request is pending and they hold an open obligation in a stage
+ * not yet fulfilled (a waiting stage's obligation may be handed on before it starts).
+ */
+export function canDelegate(state: RequestState, actor: Actor): boolean {
+  if (isClosed(state.status)) return false;
+  return state.stages.some((stage) => stage.status !== 'fulfilled' && stage.obligations.some((o) => o.holder === actor.principal && o.status === 'open'));
 }

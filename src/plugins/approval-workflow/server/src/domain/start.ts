@@ -14,7 +14,7 @@ import {
   type StartInput,
   type Transition,
 } from './types';
-import { validateRule } from './validate-rule';
+import { validateRule } from './schema';
 
 const sourceKey = (source: ObligationSource): string => ('id' in source ? `${source.kind}:${source.id}` : source.kind);
 

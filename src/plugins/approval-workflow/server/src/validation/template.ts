@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPIRY_ACTIONS, REJECTION_POLICIES, SECURITY_LEVELS } from '../domain';
+import { ownerRulesSchema as ruleOwnerRulesSchema, stageFieldsSchema, stageRuleSchema } from '../domain/schema';
 import { accountPrincipal, dbId, dbIdLike, documentId, minutes, text } from './common';
 
 const principal = accountPrincipal('must be a user principal such as "admin:3" (admin user) or "user:5" (content-API user)');
@@ -15,6 +16,10 @@ export const obligationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group'), id: groupId, minApprovals: z.number().int().min(1).optional() }).strict(),
 ]);
 
+/**
+ * A stage as a client sends it: storable text, principals and ids in their HTTP forms; then the
+ * rule schema's checks of a stage's fields (criteria, time span…), with the same field paths.
+ */
 export const stageSchema = z
   .object({
     name: text.trim().min(1).max(200),
@@ -24,7 +29,8 @@ export const stageSchema = z
     timeSpanMinutes: minutes.nullable().default(null),
     onExpiry: z.enum(EXPIRY_ACTIONS).default('deny'),
   })
-  .strict();
+  .strict()
+  .pipe(stageFieldsSchema);
 
 export const ownerRulesSchema = z
   .object({
@@ -34,7 +40,8 @@ export const ownerRulesSchema = z
     enforceApprovalOrder: z.boolean().default(true),
     enforceInitialOwnerApproval: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .pipe(ruleOwnerRulesSchema);
 
 /** The body of POST /templates and PUT /templates/:id (a template is always sent whole). */
 export const templateInputSchema = z
@@ -53,6 +60,6 @@ export const templateInputSchema = z
 
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 
-/** Template rows read back from the database: the JSON columns are checked, not trusted. */
-export const storedStagesSchema = z.array(stageSchema);
-export const storedOwnerRulesSchema = ownerRulesSchema;
+/** Template rows read back from the database: the JSON columns are parsed with the rule schema, not trusted. */
+export const storedStagesSchema = z.array(stageRuleSchema);
+export const storedOwnerRulesSchema = ruleOwnerRulesSchema;

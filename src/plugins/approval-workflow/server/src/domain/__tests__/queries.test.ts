@@ -1,7 +1,7 @@
-import { awaitingHolders, canDecide, isClosed } from '../queries';
+import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, mayRead, partiesOf } from '../queries';
 import { REQUEST_STATUSES } from '../types';
 import { APPROVAL_ADMINS } from '../types';
-import { admin, approve, group, person, reject, role, rule, run, stage, start, user } from './helpers';
+import { admin, approve, group, person, reject, REQUESTER, role, rule, run, stage, start, user } from './helpers';
 
 describe('isClosed', () => {
   it.each(REQUEST_STATUSES.map((status) => [status, status !== 'pending']))('%s → %p', (status, closed) => {
@@ -55,5 +55,74 @@ describe('canDecide', () => {
     const urgent = start(rule([stage([user('admin:x')])], { urgentAllowed: true }), { urgent: true, urgentModeEnabled: true });
     expect(canDecide(urgent.state, person('admin:x'), 'reject')).toEqual({ ok: false, code: 'urgent-approve-only' });
     expect(canDecide(urgent.state, person('admin:x'))).toEqual({ ok: true, as: 'holder', obligations: ['s1.o1'] });
+  });
+});
+
+describe('parties: who has a part in a request, and which', () => {
+  it('the requester, every holder, who delegated, who decided, and who it waits for', () => {
+    const begun = start(rule([stage([user('admin:x'), user('admin:y')], { criteria: 2 }), stage([user('admin:z')])]));
+    const delegated = run(begun, [{ type: 'delegate', actor: person('admin:y'), to: 'admin:d' }, approve('admin:x')]);
+    expect(partiesOf(delegated.state)).toEqual([
+      { principal: REQUESTER, role: 'requester' },
+      { principal: 'admin:x', role: 'holder' },
+      { principal: 'admin:d', role: 'holder' },
+      { principal: 'admin:z', role: 'holder' },
+      { principal: 'admin:y', role: 'delegated-from' },
+      { principal: 'admin:x', role: 'decided' },
+      { principal: 'admin:d', role: 'awaiting' },
+    ]);
+    const closed = run(delegated, [approve('admin:d'), approve('admin:z')]);
+    expect(closed.state.status).toBe('approved');
+    expect(partiesOf(closed.state).filter((p) => p.role === 'awaiting')).toEqual([]);
+    expect(partiesOf(closed.state).filter((p) => p.role === 'decided').map((p) => p.principal)).toEqual(['admin:x', 'admin:d', 'admin:z']);
+  });
+
+  it('the approval admins marker when a stage fell to them', () => {
+    const begun = start(rule([stage([user(REQUESTER)])]));
+    expect(partiesOf(begun.state)).toContainEqual({ principal: APPROVAL_ADMINS, role: 'awaiting' });
+    expect(isAwaiting(begun.state, admin('admin:a'))).toBe(true);
+    expect(isAwaiting(begun.state, person('admin:a'))).toBe(false);
+    expect(awaitedAs(admin('admin:a'))).toEqual(['admin:a', APPROVAL_ADMINS]);
+    expect(awaitedAs(person('admin:a'))).toEqual(['admin:a']);
+  });
+});
+
+describe('what a viewer may do', () => {
+  const begun = start(rule([stage([user('admin:x')]), stage([user('admin:z')])]));
+
+  it.each<[string, boolean, boolean]>([
+    [REQUESTER, false, true],
+    ['admin:x', false, true],
+    ['admin:z', false, true],
+    ['admin:stranger', false, false],
+    ['admin:stranger', true, true],
+  ])('mayRead %s (read all: %p) → %p', (principal, canReadAll, expected) => {
+    expect(mayRead(begun.state, { principal, isApprovalAdmin: false, canReadAll })).toBe(expected);
+  });
+
+  it('an approval admin reads every request', () => {
+    expect(mayRead(begun.state, { principal: 'admin:a', isApprovalAdmin: true, canReadAll: false })).toBe(true);
+  });
+
+  it('the requester cancels while pending; nobody once closed', () => {
+    expect(canCancel(begun.state, person(REQUESTER))).toBe(true);
+    expect(canCancel(begun.state, person('admin:x'))).toBe(false);
+    expect(canCancel(run(begun, [reject('admin:x')]).state, person(REQUESTER))).toBe(false);
+  });
+
+  it('a holder of an open obligation in a stage not fulfilled delegates, also before the stage starts', () => {
+    expect(canDelegate(begun.state, person('admin:x'))).toBe(true);
+    expect(canDelegate(begun.state, person('admin:z'))).toBe(true);
+    expect(canDelegate(begun.state, person('admin:stranger'))).toBe(false);
+    const first = run(begun, [approve('admin:x')]);
+    expect(canDelegate(first.state, person('admin:x'))).toBe(false);
+    expect(canDelegate(run(begun, [reject('admin:x')]).state, person('admin:z'))).toBe(false);
+  });
+});
+
+describe('parties: each principal and role once', () => {
+  it('a holder in two stages is one holder', () => {
+    const begun = start(rule([stage([user('admin:x')]), stage([user('admin:x')])]));
+    expect(partiesOf(begun.state).filter((p) => p.role === 'holder')).toEqual([{ principal: 'admin:x', role: 'holder' }]);
   });
 });

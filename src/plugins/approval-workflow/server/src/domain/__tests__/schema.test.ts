@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { validateRule } from '../validate-rule';
+import { formatPath, problemsOf, requestStateSchema, ruleSchema, validateRule } from '../schema';
+import { startRequest } from '../start';
 import { group, role, rule, stage, user } from './helpers';
 
 const valid = rule([stage([user('admin:1'), role('2', 1)], { criteria: 1, timeSpanMinutes: 60 })]);
@@ -55,5 +56,59 @@ describe('validateRule (seed 003: a name, at least one stage, at least one oblig
   it('reports every problem at once, stage by stage', () => {
     const r = rule([stage([], { criteria: -1 }), stage([user('a')], { timeSpanMinutes: -5 })], { name: '' });
     expect(validateRule(r).map((p) => p.path)).toEqual(['name', 'stages[0].criteria', 'stages[0].obligations', 'stages[1].timeSpanMinutes']);
+  });
+});
+
+describe('the rule schema: one set of rules for templates, rows read back and startRequest', () => {
+  it('names a malformed obligation by its schema path, with zod\'s own message when it is not an object', () => {
+    const r = JSON.parse(JSON.stringify(valid));
+    r.stages[0].obligations[1] = null;
+    const [problem] = validateRule(r);
+    expect(problem).toMatchObject({ path: 'stages[0].obligations[1]', segments: ['stages', 0, 'obligations', 1] });
+    expect(problem.message).not.toMatch(/names a user/);
+  });
+
+  it('fills the defaults of a stage and of the owner rules, and reads minApprovals null as absent', () => {
+    const parsed = ruleSchema.parse({
+      ...valid,
+      ownerRules: {},
+      stages: [{ name: 'Review', obligations: [{ kind: 'role', id: '2', minApprovals: null }] }],
+    });
+    expect(parsed.ownerRules).toEqual({
+      ownerApproval: false,
+      separateOwnerApproval: false,
+      separateGroupApproval: false,
+      enforceApprovalOrder: true,
+      enforceInitialOwnerApproval: false,
+    });
+    expect(parsed.stages[0]).toEqual({ name: 'Review', criteria: 1, obligations: [{ kind: 'role', id: '2', minApprovals: undefined }], timeSpanMinutes: null, onExpiry: 'deny' });
+  });
+
+  it('formats paths as the product writes them', () => {
+    expect(formatPath(['stages', 1, 'obligations', 0, 'id'])).toBe('stages[1].obligations[0].id');
+    expect(formatPath([])).toBe('');
+  });
+});
+
+describe('the request state schema', () => {
+  const started = startRequest(
+    { id: 'r1', rule: valid, requester: 'admin:9', owner: null, urgent: false, urgentModeEnabled: false, directory: { groups: { 'role:2': ['admin:5'] } } },
+    Date.UTC(2026, 0, 1)
+  ).state;
+
+  it('reads back what the engine wrote', () => {
+    expect(requestStateSchema.parse(JSON.parse(JSON.stringify(started)))).toEqual(started);
+  });
+
+  it.each<[string, (s: Record<string, unknown>) => void, string]>([
+    ['a status the engine does not know', (s) => (s.status = 'lost'), 'status'],
+    ['stages that are not a list', (s) => (s.stages = 'none'), 'stages'],
+    ['a frozen rule without stages', (s) => ((s.rule as Record<string, unknown>).stages = []), 'rule.stages'],
+  ])('refuses %s, naming where', (_label, patch, path) => {
+    const copy = JSON.parse(JSON.stringify(started));
+    patch(copy);
+    const result = requestStateSchema.safeParse(copy);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(problemsOf(result.error).map((p) => p.path)).toEqual([path]);
   });
 });

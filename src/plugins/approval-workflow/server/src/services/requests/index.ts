@@ -1,0 +1,197 @@
+import type { Core } from '@strapi/strapi';
+import { createId } from '@paralleldrive/cuid2';
+import type { RequestDetail, RequestSummary } from '../../../../shared/contracts/requests';
+import { UID } from '../../constants';
+import { canDecide, mayRead, startRequest, transition, TransitionError, type Actor, type RequestEvent } from '../../domain';
+import type { ActingUser } from '../../utils/actor';
+import { forbidden, invalidField, notFound } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import type { PageQuery } from '../../utils/pagination';
+import { refuseDuplicates } from '../../utils/unique-violation';
+import type { Snapshot } from '../snapshot';
+import { createPresenter, duplicate, summaryOf } from './presenter';
+import { createResolution, openKeyOf, policyOf } from './resolution';
+import { asHttpError, createRunner, engine } from './runner';
+import { createRequestStore } from './store';
+import type { OpenInput, RequestFilters, Viewer } from './types';
+
+export type { OpenInput, RequestFilters, Viewer } from './types';
+export { CorruptRequestError, type RequestRecord } from './store';
+
+const engineActor = (actor: ActingUser): Actor => ({ principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin });
+
+/**
+ * Approval requests: opened by the interceptor, decided by approvers, applied exactly once.
+ * Assembled from one part per job: the store (typed rows, parties), the runner (lock → engine →
+ * effects → persist), resolution (template and owner of a new request) and the presenter (views).
+ */
+export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = createRequestStore(strapi);
+  const runner = createRunner(strapi, store);
+  const resolution = createResolution(strapi);
+  const presenter = createPresenter(strapi);
+  const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
+  const timePolicy = async () => policyOf(await service('settings').get());
+  const run = async (id: string, event: RequestEvent) => summaryOf(await runner.run(id, event, await timePolicy()));
+
+  return {
+    /**
+     * Opens a request for an intercepted write (the write itself does not happen). A second open
+     * request for the same object and operation is refused with 409 naming the open one.
+     */
+    async open(input: OpenInput): Promise<RequestSummary> {
+      const settings = await service('settings').get();
+      const policy = policyOf(settings);
+      const [rule, owner] = await Promise.all([resolution.ruleFor(input.managed, settings), resolution.ownerFor(input)]);
+      const openKey = openKeyOf(input.uid, input.operation, input.documentId, input.locale);
+      if (openKey) {
+        const open = await store.findOpen(openKey);
+        if (open) throw duplicate(open);
+      }
+      let base: Snapshot | null = null;
+      if (input.documentId) {
+        base = await service('snapshot').take(input.uid, input.documentId, input.locale);
+        // Only an update (or the content manager's publish, which saves first) adds a locale the document does not have yet.
+        const addsLocale = input.operation === 'update' || (input.operation === 'publish' && Boolean(input.params.data));
+        if (!base || (!base.draft && !base.published && !addsLocale)) throw notFound(`Document ${input.documentId} of ${input.uid} not found`);
+      }
+      const directory = await service('directory').directoryFor(rule);
+      const id = createId();
+      const now = Date.now();
+      const started = engine(() =>
+        startRequest(
+          { id, rule, requester: input.requester, owner, urgent: input.urgent, urgentModeEnabled: settings.urgentMode, directory, comment: input.comment },
+          now
+        )
+      );
+      const row = {
+        documentId: id,
+        operation: input.operation,
+        uid: input.uid,
+        targetDocumentId: input.documentId,
+        locale: input.locale,
+        params: input.params,
+        base,
+        baseHash: base ? service('snapshot').hash(base) : null,
+        context: { parentManagedObject: input.managed.parent?.id ?? null },
+        requester: input.requester,
+        owner,
+        comment: input.comment,
+        urgent: input.urgent,
+        templateId: rule.id,
+        templateVersion: rule.version,
+      };
+      // The same object and operation opened at the same moment: the open key's unique index refuses the second.
+      const record = await refuseDuplicates(
+        strapi,
+        UID.request,
+        () => runner.start(row, started, policy, openKey, now),
+        async () => {
+          const open = openKey ? await store.findOpen(openKey) : null;
+          return open ? duplicate(open) : null;
+        }
+      );
+      return summaryOf(record);
+    },
+
+    async list(viewer: Viewer, filters: RequestFilters, page: PageQuery) {
+      const { records, total } = await store.page({ ...engineActor(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
+      return { data: await presenter.list(records, viewer.actor), total };
+    },
+
+    /** One request with its diff, stages, decisions and timeline — for its parties and for admins. */
+    async get(id: string, viewer: Viewer): Promise<RequestDetail> {
+      const record = await store.get(id);
+      if (!mayRead(record.state, { ...engineActor(viewer.actor), canReadAll: viewer.canReadAll })) {
+        throw forbidden('You are not a party to this request', { id });
+      }
+      return presenter.detail(record, engineActor(viewer.actor));
+    },
+
+    /**
+     * Approve or reject. With security level `password` the decider re-enters their password
+     * (seed 003): missing → 400, wrong → 403, checked before the request row is locked.
+     */
+    async decide(id: string, actor: ActingUser, decision: 'approve' | 'reject', body: { comment: string | null; password?: string }) {
+      const { state } = await store.get(id);
+      // Who may decide comes first: a stranger hears "not an approver", not "password required".
+      const check = canDecide(state, engineActor(actor), decision);
+      if (!check.ok) throw asHttpError(new TransitionError(check.code, { requestId: id, status: state.status, event: decision }));
+      if (state.rule.securityLevel === 'password') {
+        await service('directory').confirmPassword(actor.principal, body.password, 'Deciding this request');
+      }
+      return run(id, { type: decision, actor: engineActor(actor), comment: body.comment });
+    },
+
+    async cancel(id: string, actor: ActingUser, comment: string | null) {
+      await store.get(id);
+      return run(id, { type: 'cancel', actor: engineActor(actor), comment });
+    },
+
+    /**
+     * Hands the actor's open obligations (or one of them) to another user, who must be able to
+     * decide (else the request would stall). The engine's refusals come first, as for a decision.
+     */
+    async delegate(id: string, actor: ActingUser, body: { to: string; comment: string | null; obligationId?: string }) {
+      const { state } = await store.get(id);
+      const event: RequestEvent = { type: 'delegate', actor: engineActor(actor), to: body.to, comment: body.comment, obligationId: body.obligationId };
+      engine(() => transition(state, event, Date.now()));
+      const directory = service('directory');
+      const unknown = await directory.unknownPrincipals([body.to]);
+      if (unknown.length) throw invalidField(['to'], `Unknown delegate: ${body.to}`, { unknown: { users: unknown } });
+      if (!(await directory.deciders([body.to])).has(body.to)) {
+        throw invalidField(['to'], `${body.to} can never decide approval requests: delegate to an active user whose role may decide`, {
+          code: 'delegate-cannot-decide',
+        });
+      }
+      return run(id, event);
+    },
+
+    /**
+     * The sweep (seed 003): every pending request whose next deadline, reminder or escalation is
+     * due gets a `tick`. Safe on several instances at once: each request is ticked under its row
+     * lock, and a tick that finds nothing due changes nothing.
+     */
+    async sweep(now = Date.now(), batch = 100) {
+      const policy = await timePolicy();
+      const due = await store.due(now, batch);
+      let ticked = 0;
+      for (const id of due) {
+        try {
+          await runner.run(id, { type: 'tick', policy }, policy, now);
+          ticked += 1;
+        } catch (error) {
+          strapi.log.error(`[approval-workflow] sweep of request ${id} failed: ${(error as Error).message}`);
+        }
+      }
+      return { due: due.length, ticked };
+    },
+
+    /**
+     * After the reminder or escalation settings changed: recomputes, under each row's lock, when
+     * every pending request is next due, so that the sweep (which selects by `nextDueAt`) applies
+     * the new timing to requests already pending.
+     */
+    async reschedule(batch = 100) {
+      const policy = await timePolicy();
+      for (let lastId = 0; ; ) {
+        const pending = await store.pendingAfter(lastId, batch);
+        for (const { id } of pending) {
+          await strapi.db.transaction(async () => {
+            const record = await store.lock(id);
+            if (record.status === 'pending') await store.setNextDue(record, policy);
+          });
+        }
+        if (pending.length < batch) return;
+        lastId = pending[pending.length - 1].rowId;
+      }
+    },
+
+    /** Parties for requests written before the parties table existed (bootstrap; a no-op afterwards). */
+    backfillParties: () => store.backfillParties(),
+
+    summaryOf,
+  };
+};
+
+export type RequestsService = ReturnType<typeof createRequestsService>;

@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import { isTransitionError, transition, type Effect, type RequestEvent, type RequestState, type TimePolicy, type Transition } from '../../domain';
+import { fromTransitionError } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import { ApplyFailure } from '../apply';
+import type { AuditEntry } from '../audit';
+import type { NewRequestRow, RequestRecord, RequestStore } from './store';
+
+/** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
+export const asHttpError = (error: unknown) => (isTransitionError(error) ? fromTransitionError(error) : error);
+
+/** Runs the engine, turning its refusal into the HTTP error that says why. */
+export const engine = <T>(step: () => T): T => {
+  try {
+    return step();
+  } catch (error) {
+    throw asHttpError(error);
+  }
+};
+
+/** Where a request's effects are executed: the store, the outbox, the audit trail, apply. */
+export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
+  const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
+
+  /** A notification the engine asked for, stored for delivery (the e-mail issue sends it; webhooks will read it too). */
+  const enqueue = (requestId: string, effect: Extract<Effect, { type: 'notify' }>, now: number) =>
+    strapi.db.query(UID.outbox).create({
+      data: {
+        kind: 'notify',
+        requestId,
+        recipients: effect.to,
+        payload: { reason: effect.reason, ...(effect.stageIndex === undefined ? {} : { stageIndex: effect.stageIndex }) },
+        status: 'pending',
+        attempts: 0,
+        availableAt: new Date(now),
+      },
+    });
+
+  /**
+   * Executes the effects of one transition on a request, in the caller's transaction, then writes
+   * its state: `apply-change` applies the change (a refused or failed apply becomes the engine's
+   * `apply-failed`, whose effects run too); `audit` and the new decisions are appended; `notify`
+   * goes to the outbox. Every kind of effect is executed or stored — the switch has no default.
+   */
+  const settle = async (record: RequestRecord, before: RequestState | null, step: Transition, now: number, failure: string | null, policy: TimePolicy) => {
+    let { state } = step;
+    const queue = [...step.effects];
+    const audit: AuditEntry[] = [];
+    const applied: AuditEntry[] = [];
+    let result = record.result;
+    for (let effect = queue.shift(); effect; effect = queue.shift()) {
+      switch (effect.type) {
+        case 'apply-change': {
+          const parent = record.parentManagedObject ? await service('managedObjects').find(record.parentManagedObject) : null;
+          const outcome =
+            failure !== null
+              ? { ok: false as const, reason: failure }
+              : await service('apply').apply({
+                  id: record.id,
+                  uid: record.uid,
+                  operation: record.operation,
+                  targetDocumentId: record.targetDocumentId,
+                  locale: record.locale,
+                  params: record.params,
+                  baseHash: record.baseHash,
+                  requester: record.requester,
+                  parent,
+                });
+          if (outcome.ok) {
+            result = { documentId: outcome.documentId };
+            applied.push({ action: 'applied', actor: state.requester, at: new Date(now).toISOString(), details: { documentId: outcome.documentId } });
+          } else {
+            const failed = transition(state, { type: 'apply-failed', reason: outcome.reason }, now);
+            state = failed.state;
+            queue.push(...failed.effects);
+          }
+          break;
+        }
+        case 'audit':
+          audit.push({ action: effect.action, actor: effect.actor, at: effect.at, details: effect.details });
+          break;
+        case 'notify':
+          await enqueue(record.id, effect, now);
+          break;
+        default: {
+          const unknown: never = effect;
+          throw new Error(`Unknown engine effect ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+    const targetDocumentId = record.targetDocumentId ?? (record.operation === 'create' ? result?.documentId ?? null : null);
+    const updated = await store.update(record, state, policy, { result, targetDocumentId });
+    for (const decision of state.decisions.slice(before?.decisions.length ?? 0)) {
+      await strapi.db.query(UID.decision).create({
+        data: { requestId: record.id, kind: decision.kind, by: decision.by, at: new Date(decision.at), comment: decision.comment, obligations: decision.obligations },
+      });
+    }
+    await service('audit').append([...audit, ...applied].map((entry) => ({ ...entry, requestId: record.id })));
+    return updated;
+  };
+
+  /**
+   * Runs a step in a transaction; if applying throws, that transaction is rolled back (the target
+   * stays as it was) and a second one records the same step with the request `failed` and the
+   * error's message.
+   */
+  const withApplyRetry = async <T>(attempt: (failure: string | null) => Promise<T>): Promise<T> => {
+    try {
+      return await strapi.db.transaction(() => attempt(null));
+    } catch (error) {
+      if (!(error instanceof ApplyFailure)) throw error;
+      return strapi.db.transaction(() => attempt(error.message));
+    }
+  };
+
+  return {
+    /**
+     * One event on one request, exactly once: lock → engine → execute effects → persist, in one
+     * transaction (DESIGN rule 3), so two approvals racing, an approval racing a cancel, or two
+     * instances sweeping at once leave one outcome and every decision recorded.
+     */
+    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now()) =>
+      withApplyRetry(async (failure) => {
+        const record = await store.lock(id);
+        const step = engine(() => transition(record.state, event, now));
+        // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
+        if (event.type === 'tick' && step.effects.length === 0) return store.setNextDue(record, policy);
+        return settle(record, record.state, step, now, failure, policy);
+      }),
+
+    /** A new request: its row, its parties and the effects of its start, in one transaction. */
+    start: (row: NewRequestRow, started: Transition, policy: TimePolicy, openKey: string | null, now: number) =>
+      withApplyRetry(async (failure) => {
+        const record = await store.insert(row, started.state, policy, openKey);
+        return settle(record, null, started, now, failure, policy);
+      }),
+  };
+};
+
+export type Runner = ReturnType<typeof createRunner>;

@@ -1,0 +1,302 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { UID } from '../../constants';
+import {
+  awaitedAs,
+  formatPath,
+  nextDueAt,
+  OPERATIONS,
+  partiesOf,
+  REQUEST_STATUSES,
+  requestStateSchema,
+  type Actor,
+  type Operation,
+  type PartyRole,
+  type RequestState,
+  type TimePolicy,
+} from '../../domain';
+import { notFound } from '../../utils/errors';
+import { lockRows } from '../../utils/lock';
+import type { PageQuery } from '../../utils/pagination';
+import type { ApplyParams } from '../apply';
+import type { Snapshot } from '../snapshot';
+import type { RequestFilters } from './types';
+
+/** A request row read back from the database: what the runner, the presenter and the lists work with. */
+export interface RequestRecord {
+  /** The row id (the parties table points to it). */
+  rowId: number;
+  /** The request's public id (its document id). */
+  id: string;
+  status: RequestState['status'];
+  operation: Operation;
+  uid: string;
+  targetDocumentId: string | null;
+  locale: string | null;
+  params: ApplyParams;
+  base: Snapshot | null;
+  baseHash: string | null;
+  /** For a new child of a managed entry: that entry's managed-object id. */
+  parentManagedObject: string | null;
+  requester: string;
+  owner: string | null;
+  comment: string | null;
+  urgent: boolean;
+  templateId: string | null;
+  templateVersion: number | null;
+  state: RequestState;
+  openKey: string | null;
+  reason: string | null;
+  result: { documentId: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+/** A stored request that does not parse: named, with where it is broken — never a half-read cast. */
+export class CorruptRequestError extends Error {
+  override readonly name = 'CorruptRequestError';
+
+  constructor(
+    readonly requestId: string,
+    readonly problems: Array<{ path: string; message: string }>
+  ) {
+    super(`Approval request ${requestId} is stored corrupt: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  }
+}
+
+const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((value) => value ?? null);
+const instant = z.union([z.string(), z.number(), z.date()]).transform((value) => new Date(value).toISOString());
+const data = z.record(z.unknown());
+
+const rowSchema = z.object({
+  id: z.number(),
+  documentId: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  operation: z.enum(OPERATIONS),
+  uid: z.string(),
+  targetDocumentId: nullable(z.string()),
+  locale: nullable(z.string()),
+  params: nullable(z.object({ data: data.optional(), status: z.literal('published').optional() })).transform((value): ApplyParams => value ?? {}),
+  base: nullable(z.object({ draft: nullable(data), published: nullable(data) })),
+  baseHash: nullable(z.string()),
+  context: nullable(z.object({ parentManagedObject: nullable(z.string()) })),
+  requester: z.string(),
+  owner: nullable(z.string()),
+  comment: nullable(z.string()),
+  urgent: nullable(z.union([z.boolean(), z.number()])).transform(Boolean),
+  templateId: nullable(z.string()),
+  templateVersion: nullable(z.number()),
+  state: requestStateSchema,
+  openKey: nullable(z.string()),
+  reason: nullable(z.string()),
+  result: nullable(z.object({ documentId: nullable(z.string()) })),
+  createdAt: instant,
+  updatedAt: instant,
+  closedAt: nullable(instant),
+});
+
+/** Parses a request row; a row that does not parse throws `CorruptRequestError` naming the request and the fields. */
+export const fromRow = (row: Record<string, unknown>): RequestRecord => {
+  const parsed = rowSchema.safeParse(row);
+  if (!parsed.success) {
+    const id = typeof row.documentId === 'string' ? row.documentId : `#${String(row.id)}`;
+    throw new CorruptRequestError(id, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  const { id, documentId, context, ...rest } = parsed.data;
+  return { ...rest, rowId: id, id: documentId, parentManagedObject: context?.parentManagedObject ?? null };
+};
+
+/**
+ * The columns derived from the engine state: what lists sort and filter on, and what the sweep
+ * selects by. The open key is kept only while the request is pending (its unique index is DESIGN rule 2).
+ */
+export const toRow = (state: RequestState, policy: TimePolicy, openKey: string | null) => {
+  const due = nextDueAt(state, policy);
+  return {
+    status: state.status,
+    state,
+    nextDueAt: due === null ? null : new Date(due),
+    openKey: state.status === 'pending' ? openKey : null,
+    reason: state.reason,
+    closedAt: state.closedAt ? new Date(state.closedAt) : null,
+  };
+};
+
+/** What `insert` writes besides the engine's columns: the request as the interceptor opened it. */
+export interface NewRequestRow {
+  documentId: string;
+  operation: Operation;
+  uid: string;
+  targetDocumentId: string | null;
+  locale: string | null;
+  params: ApplyParams;
+  base: Snapshot | null;
+  baseHash: string | null;
+  context: { parentManagedObject: string | null };
+  requester: string;
+  owner: string | null;
+  comment: string | null;
+  urgent: boolean;
+  templateId: string;
+  templateVersion: number;
+}
+
+/** How a list reaches the parties table: the ids of requests where one of `principals` plays one of `roles`. */
+const byParty = (strapi: Core.Strapi, principals: string[], roles?: PartyRole[]) =>
+  strapi.db
+    .queryBuilder(UID.requestParty)
+    .select(['request'])
+    .where({ principal: { $in: principals }, ...(roles ? { role: { $in: roles } } : {}) })
+    .getKnexQuery();
+
+/** Who asks for a list: the actor and whether they may read every request. */
+export interface ListViewer extends Actor {
+  canReadAll: boolean;
+}
+
+/**
+ * The requests table and its parties table, typed: rows in and out through `fromRow`/`toRow`,
+ * parties kept in step with each state written, in the caller's transaction.
+ */
+export const createRequestStore = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(UID.request);
+  const parties = () => strapi.db.query(UID.requestParty);
+
+  const missing = (id: string) => notFound(`Approval request ${id} not found`, { id });
+
+  const store = {
+    async find(id: string): Promise<RequestRecord | null> {
+      const row = await query().findOne({ where: { documentId: id } });
+      return row ? fromRow(row) : null;
+    },
+
+    async get(id: string): Promise<RequestRecord> {
+      const record = await store.find(id);
+      if (!record) throw missing(id);
+      return record;
+    },
+
+    /** The request under its row lock (take it first in the transaction, see `lockRows`); 404 when it is gone. */
+    async lock(id: string): Promise<RequestRecord> {
+      const [locked] = await lockRows(strapi, UID.request, { documentId: id });
+      const row = locked ? await query().findOne({ where: { id: locked.id } }) : null;
+      if (!row) throw missing(id);
+      return fromRow(row);
+    },
+
+    /** The pending request holding this open key, as a raw pointer (for the 409 that names it). */
+    async findOpen(openKey: string): Promise<RequestRecord | null> {
+      const row = await query().findOne({ where: { openKey } });
+      return row ? fromRow(row) : null;
+    },
+
+    async insert(row: NewRequestRow, state: RequestState, policy: TimePolicy, openKey: string | null): Promise<RequestRecord> {
+      const created = await query().create({ data: { ...row, ...toRow(state, policy, openKey) } });
+      const record = fromRow(created);
+      await store.writeParties(record.rowId, state);
+      return record;
+    },
+
+    /** Writes a new state (and what applying produced) and brings the parties in step. */
+    async update(record: RequestRecord, state: RequestState, policy: TimePolicy, extra: { result?: RequestRecord['result']; targetDocumentId?: string | null } = {}) {
+      const updated = await query().update({ where: { id: record.rowId }, data: { ...toRow(state, policy, record.openKey), ...extra } });
+      await store.writeParties(record.rowId, state);
+      return fromRow(updated);
+    },
+
+    /** Stores only when the request is next due (a tick that found nothing due, new reminder settings). */
+    async setNextDue(record: RequestRecord, policy: TimePolicy) {
+      const due = nextDueAt(record.state, policy);
+      const updated = await query().update({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due) } });
+      return fromRow(updated);
+    },
+
+    /**
+     * The parties of a request as a diff against what is stored: new rows inserted, vanished rows
+     * deleted by id. (Deleting every row of the request and inserting again deadlocked on MariaDB
+     * under concurrent decisions: gap locks on the request's index range.)
+     */
+    async writeParties(rowId: number, state: RequestState) {
+      const stored = (await parties().findMany({ where: { request: rowId }, select: ['id', 'principal', 'role'] })) as Array<{ id: number; principal: string; role: string }>;
+      const key = (p: { principal: string; role: string }) => `${p.role}\n${p.principal}`;
+      const wanted = partiesOf(state);
+      const wantedKeys = new Set(wanted.map(key));
+      const storedKeys = new Set(stored.map(key));
+      const vanished = stored.filter((p) => !wantedKeys.has(key(p))).map((p) => p.id);
+      const added = wanted.filter((p) => !storedKeys.has(key(p)));
+      if (vanished.length) await parties().deleteMany({ where: { id: { $in: vanished } } });
+      if (added.length) await parties().createMany({ data: added.map((p) => ({ request: rowId, principal: p.principal, role: p.role })) });
+    },
+
+    /**
+     * A page of requests, newest first. "Awaiting me", "mine" and what a reader may see go
+     * through the parties table (`id IN (select request from parties where …)`), on its index.
+     */
+    async page(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery) {
+      const conditions: Record<string, unknown>[] = [];
+      if (filters.status) conditions.push({ status: filters.status });
+      if (filters.uid) conditions.push({ uid: filters.uid });
+      if (filters.documentId) conditions.push({ targetDocumentId: filters.documentId });
+      if (filters.mine) conditions.push({ id: { $in: byParty(strapi, [viewer.principal], ['requester']) } });
+      if (filters.awaitingMe) conditions.push({ id: { $in: byParty(strapi, awaitedAs(viewer), ['awaiting']) } });
+      if (!viewer.canReadAll && !viewer.isApprovalAdmin) conditions.push({ id: { $in: byParty(strapi, [viewer.principal]) } });
+      const where = conditions.length ? { $and: conditions } : {};
+      const [rows, total] = await Promise.all([
+        query().findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        query().count({ where }),
+      ]);
+      return { records: rows.map(fromRow), total };
+    },
+
+    /** Pending requests due by `now`, earliest first (the sweep). */
+    async due(now: number, batch: number) {
+      const rows = await query().findMany({
+        where: { status: 'pending', nextDueAt: { $lte: new Date(now) } },
+        select: ['documentId'],
+        orderBy: { nextDueAt: 'asc' },
+        limit: batch,
+      });
+      return rows.map((row) => row.documentId as string);
+    },
+
+    /** Pending requests after row id `lastId`, in id order (a walk over every pending request). */
+    async pendingAfter(lastId: number, batch: number) {
+      const rows = await query().findMany({ where: { status: 'pending', id: { $gt: lastId } }, select: ['id', 'documentId'], orderBy: { id: 'asc' }, limit: batch });
+      return rows.map((row) => ({ rowId: row.id as number, id: row.documentId as string }));
+    },
+
+    /**
+     * Requests without any party row (written before the parties table existed): their parties,
+     * from their stored state. Run at bootstrap; a second run finds nothing to do.
+     */
+    async backfillParties(batch = 200) {
+      let written = 0;
+      for (let lastId = 0; ; ) {
+        const rows = await query().findMany({
+          where: { id: { $gt: lastId, $notIn: strapi.db.queryBuilder(UID.requestParty).select(['request']).getKnexQuery() } },
+          select: ['id', 'documentId'],
+          orderBy: { id: 'asc' },
+          limit: batch,
+        });
+        for (const row of rows) {
+          try {
+            await strapi.db.transaction(async () => {
+              const record = await store.lock(row.documentId as string);
+              await store.writeParties(record.rowId, record.state);
+            });
+            written += 1;
+          } catch (error) {
+            // One corrupt request must not keep the plugin from starting; it stays out of the lists.
+            strapi.log.error(`[approval-workflow] parties of request ${row.documentId} not written: ${(error as Error).message}`);
+          }
+        }
+        if (rows.length < batch) return written;
+        lastId = rows[rows.length - 1].id as number;
+      }
+    },
+  };
+  return store;
+};
+
+export type RequestStore = ReturnType<typeof createRequestStore>;
