@@ -2,7 +2,10 @@
 // The admin panel in a real browser (Debian's Chromium driven by playwright-core), against the
 // built app started with the demo (SEED_DEMO=true seeds it on the empty database):
 // the editor's save on a managed article becomes an approval request and says so; the chief
-// editor finds it in the plugin's page; the browser calls no outside host.
+// editor finds it under "Awaiting me" in the plugin's inbox, opens the request page, reads the old
+// and new title and approves in the dialog; legal, the second stage, approves too and the page
+// shows the request approved; the article has the new title; the browser calls no outside host
+// and the plugin logs no console error.
 // Run after `NODE_ENV=production npm run build`. Screenshots go to .tmp/e2e/.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -25,6 +28,15 @@ const signIn = async (page, base, email, password) => {
   // The guided tour cannot be turned off by config: skip it when it shows.
   const skip = page.getByRole('button', { name: /^skip/i });
   await skip.first().click({ timeout: 5_000 }).catch(() => {});
+};
+
+// Console errors of the plugin's pages (uncaught exceptions, failed plugin requests, React warnings naming it).
+const consoleErrors = [];
+const watchConsole = (page, who) => {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
+  });
+  page.on('pageerror', (error) => consoleErrors.push({ who, text: String(error), url: '', uncaught: true }));
 };
 
 withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base) => {
@@ -62,16 +74,79 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     }).then((r) => r.json());
     check(stored.data.title === 'Welcome', 'the article is unchanged until approved');
 
+    const awaitingTotal = queue.meta.pagination.total;
+    const requestId = queue.data.find((r) => r.documentId === welcome && r.status === 'pending')?.id;
+
     const chief = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    recordOutsideRequests(chief, outside);
     const chiefPage = await chief.newPage();
+    watchConsole(chiefPage, 'chief');
     await signIn(chiefPage, base, 'chief@demo.local', 'Demo-chief-1');
     await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
     await chiefPage.getByRole('heading', { name: 'Approval requests' }).waitFor({ timeout: 30_000 });
     await chiefPage.getByText(welcome).waitFor({ timeout: 15_000 });
     check(true, 'the chief editor sees the request in the approval requests page');
-    await chiefPage.screenshot({ path: path.join(shots, 'approval-requests.png') });
+    const awaitingTab = chiefPage.getByRole('tab', { name: /Awaiting me/ });
+    check((await awaitingTab.getAttribute('aria-selected')) === 'true', 'the inbox opens on "Awaiting me"');
+    // The count arrives with its own request, after the rows.
+    const counted = await chiefPage
+      .getByRole('tab', { name: new RegExp(`^Awaiting me\\s*${awaitingTotal}$`) })
+      .waitFor({ timeout: 10_000 })
+      .then(() => true, () => false);
+    check(counted, `the tab counts the ${awaitingTotal} pending requests awaiting the chief editor: "${(await awaitingTab.textContent())?.trim()}"`);
+    const row = chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${requestId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    check(/Update/.test(rowText) && /Article/.test(rowText) && /Editor/.test(rowText) && /pending/i.test(rowText), `the row reads: "${rowText.trim()}"`);
+    await chiefPage.waitForTimeout(300);
+    await chiefPage.screenshot({ path: path.join(shots, 'inbox.png') });
+
+    await row.click();
+    await chiefPage.waitForURL(`**/admin/plugins/approval-workflow/requests/${requestId}`, { timeout: 15_000 });
+    const titleRow = chiefPage.locator('tr[data-diff-path="title"]');
+    await titleRow.waitFor({ timeout: 15_000 });
+    const before = (await titleRow.locator('[data-diff-side="before"]').innerText()).trim();
+    const after = (await titleRow.locator('[data-diff-side="after"]').innerText()).trim();
+    check(before === 'Welcome' && after === 'Welcome to the new website', `the request page shows the title "${before}" → "${after}"`);
+    await chiefPage.screenshot({ path: path.join(shots, 'request-page.png'), fullPage: true });
+
+    const approveAs = async (page, comment) => {
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ timeout: 10_000 });
+      await dialog.getByLabel('Comment').fill(comment);
+      await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByText('You approved the request.').waitFor({ timeout: 15_000 });
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    };
+    await approveAs(chiefPage, 'Fine by me');
+    await chiefPage.getByText('Stage 2 of 2 · 0 of 1 approvals').waitFor({ timeout: 15_000 });
+    await chiefPage.locator('[data-stage="1"]').getByText('Fine by me').waitFor({ timeout: 5_000 });
+    check(true, 'after the chief editor approves, the page shows the comment and stage 2 (legal) in progress');
+    check((await chiefPage.getByRole('button', { name: 'Approve', exact: true }).count()) === 0, 'the chief editor can no longer approve');
+
+    const legal = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    recordOutsideRequests(legal, outside);
+    const legalPage = await legal.newPage();
+    watchConsole(legalPage, 'legal');
+    await signIn(legalPage, base, 'legal@demo.local', 'Demo-legal-1');
+    await legalPage.goto(`${base}/admin/plugins/approval-workflow/requests/${requestId}`);
+    await legalPage.locator('tr[data-diff-path="title"]').waitFor({ timeout: 30_000 });
+    await approveAs(legalPage, 'Legally fine');
+    const outcome = legalPage.locator('[data-outcome="approved"]');
+    await outcome.waitFor({ timeout: 15_000 });
+    check(/This request is approved/.test(await outcome.innerText()), `the page shows: "${(await outcome.innerText()).split('\n')[0].trim()}"`);
+    await legalPage.waitForTimeout(300);
+    await legalPage.screenshot({ path: path.join(shots, 'request-approved.png'), fullPage: true });
+    const applied = await fetch(`${base}/content-manager/collection-types/api::article.article/${welcome}`, {
+      headers: { Authorization: `Bearer ${editorToken}` },
+    }).then((r) => r.json());
+    check(applied.data.title === 'Welcome to the new website', 'the approved title is applied to the article');
 
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
+    const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));
+    for (const e of consoleErrors) console.log(`e2e: console error (${e.who}): ${e.text} ${e.url}`);
+    check(fromPlugin.length === 0, `no console error from the plugin${fromPlugin.length ? `: ${fromPlugin.map((e) => e.text).join(' | ')}` : ''}`);
   } finally {
     await browser.close();
   }

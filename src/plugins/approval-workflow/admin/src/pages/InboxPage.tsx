@@ -202,7 +202,7 @@ export const InboxPage = () => {
                   <Flex gap={2}>
                     {tabLabels[value]}
                     {value === 'awaiting' && count !== undefined ? (
-                      <Badge variant={count > 0 ? 'primary' : 'neutral'} aria-label={t('requests.tab.count', '{count} awaiting', { count })}>
+                      <Badge variant={count > 0 ? 'primary' : 'neutral'}>
                         {count}
                       </Badge>
                     ) : null}
