@@ -19,6 +19,15 @@ const apiLogin = async (base, email, password) => {
   return (await res.json()).data.token;
 };
 
+// The admin scrolls inside its own layout, so a full-page screenshot is the viewport: grow it first.
+const tallScreenshot = async (page, file) => {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, file) });
+  await page.setViewportSize(size);
+};
+
 const signIn = async (page, base, email, password) => {
   await page.goto(`${base}/admin/auth/login`);
   await page.fill('input[name="email"]', email);
@@ -32,9 +41,10 @@ const signIn = async (page, base, email, password) => {
 
 // Console errors of the plugin's pages (uncaught exceptions, failed plugin requests, React warnings naming it).
 const consoleErrors = [];
-const watchConsole = (page, who) => {
+// `expected`: the browser's own log line of a refusal the test provokes on purpose.
+const watchConsole = (page, who, expected = null) => {
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
+    if (msg.type() === 'error' && !(expected && expected.test(msg.text()))) consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
   });
   page.on('pageerror', (error) => consoleErrors.push({ who, text: String(error), url: '', uncaught: true }));
 };
@@ -108,7 +118,12 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const before = (await titleRow.locator('[data-diff-side="before"]').innerText()).trim();
     const after = (await titleRow.locator('[data-diff-side="after"]').innerText()).trim();
     check(before === 'Welcome' && after === 'Welcome to the new website', `the request page shows the title "${before}" → "${after}"`);
-    await chiefPage.screenshot({ path: path.join(shots, 'request-page.png'), fullPage: true });
+    await tallScreenshot(chiefPage, 'request-page.png');
+    // A second tab on the same request goes stale once the first one approves.
+    const staleTab = await chief.newPage();
+    watchConsole(staleTab, 'chief, second tab', /status of 409 \(Conflict\)/);
+    await staleTab.goto(`${base}/admin/plugins/approval-workflow/requests/${requestId}`);
+    await staleTab.getByRole('button', { name: 'Approve', exact: true }).waitFor({ timeout: 30_000 });
 
     const approveAs = async (page, comment) => {
       await page.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -125,6 +140,14 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     check(true, 'after the chief editor approves, the page shows the comment and stage 2 (legal) in progress');
     check((await chiefPage.getByRole('button', { name: 'Approve', exact: true }).count()) === 0, 'the chief editor can no longer approve');
 
+    await staleTab.getByRole('button', { name: 'Approve', exact: true }).click();
+    await staleTab.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
+    const refusal = staleTab.getByText(/already decided/i);
+    check(await refusal.first().waitFor({ timeout: 15_000 }).then(() => true, () => false), 'a stale tab is told in words that the chief editor already decided');
+    await staleTab.getByText('Stage 2 of 2 · 0 of 1 approvals').waitFor({ timeout: 15_000 });
+    check((await staleTab.getByRole('button', { name: 'Approve', exact: true }).count()) === 0, 'and then shows the request as it is now');
+    await staleTab.close();
+
     const legal = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     recordOutsideRequests(legal, outside);
     const legalPage = await legal.newPage();
@@ -136,8 +159,7 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const outcome = legalPage.locator('[data-outcome="approved"]');
     await outcome.waitFor({ timeout: 15_000 });
     check(/This request is approved/.test(await outcome.innerText()), `the page shows: "${(await outcome.innerText()).split('\n')[0].trim()}"`);
-    await legalPage.waitForTimeout(300);
-    await legalPage.screenshot({ path: path.join(shots, 'request-approved.png'), fullPage: true });
+    await tallScreenshot(legalPage, 'request-approved.png');
     const applied = await fetch(`${base}/content-manager/collection-types/api::article.article/${welcome}`, {
       headers: { Authorization: `Bearer ${editorToken}` },
     }).then((r) => r.json());

@@ -33,7 +33,10 @@ const texts = (t: T, action: RequestAction) => {
     case 'approve':
       return {
         title: t('action.approve.title', 'Approve this request'),
-        body: t('action.approve.body', 'Your approval is recorded with your comment. When the last stage is fulfilled, the change is applied.'),
+        body: t(
+          'action.approve.body',
+          'Your approval is recorded with your comment. When the last stage is fulfilled, the change is applied.'
+        ),
         submit: t('action.approve', 'Approve'),
       };
     case 'reject':
@@ -57,20 +60,26 @@ const texts = (t: T, action: RequestAction) => {
   }
 };
 
-const userName = (user: AdminUser) =>
-  [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email;
+const userName = (user: AdminUser) => [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email;
 
 /** The delegate: picked from the admin users when this admin may list them, else typed as a principal. */
 const DelegateField = ({ value, onChange }: { value: string; onChange: (value: string) => void }) => {
   const t = useT();
   const users = useGet<AdminUsersResponse>('/admin/users?pageSize=100');
-  const list = users.state === 'loaded' && Array.isArray(users.data?.data?.results) ? users.data.data.results.filter((u) => u.isActive !== false) : null;
+  const list =
+    users.state === 'loaded' && Array.isArray(users.data?.data?.results)
+      ? users.data.data.results.filter((u) => u.isActive !== false)
+      : null;
   const label = t('action.delegate.to', 'Delegate to');
   if (list && list.length > 0) {
     return (
       <Field.Root name="to" required>
         <Field.Label>{label}</Field.Label>
-        <SingleSelect value={value} onChange={(next) => onChange(String(next))} placeholder={t('action.delegate.pick', 'Choose an admin user')}>
+        <SingleSelect
+          value={value}
+          onChange={(next) => onChange(String(next))}
+          placeholder={t('action.delegate.pick', 'Choose an admin user')}
+        >
           {list.map((user) => (
             <SingleSelectOption key={user.id} value={`admin:${user.id}`}>
               {`${userName(user)} (${user.email})`}
@@ -152,7 +161,11 @@ export const ActionDialog = ({
                 />
               </Field.Root>
               {password ? (
-                <Field.Root name="password" required hint={t('action.password.hint', 'This approval rule asks you to confirm with your password.')}>
+                <Field.Root
+                  name="password"
+                  required
+                  hint={t('action.password.hint', 'This approval rule asks you to confirm with your password.')}
+                >
                   <Field.Label>{t('action.password', 'Your password')}</Field.Label>
                   <Field.Input
                     type="password"

@@ -33,11 +33,33 @@ const DiffValue = ({ value, missing }: { value: unknown; missing: string }) => {
 };
 
 const kindLabel = (t: T, kind: DiffEntryView['kind']) =>
-  kind === 'added' ? t('diff.kind.added', 'added') : kind === 'removed' ? t('diff.kind.removed', 'removed') : t('diff.kind.changed', 'changed');
+  kind === 'added'
+    ? t('diff.kind.added', 'added')
+    : kind === 'removed'
+      ? t('diff.kind.removed', 'removed')
+      : t('diff.kind.changed', 'changed');
+
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+
+/**
+ * The content manager sends an untouched relation as `{ connect: [], disconnect: [] }`, which
+ * changes nothing; the server's diff still lists it (the proposal is not normalised yet), so the
+ * page leaves it out rather than show approvers a change that is not one.
+ */
+export const isNoopRelationChange = (entry: DiffEntryView): boolean => {
+  const after = entry.after;
+  if (entry.kind !== 'changed' || after === null || typeof after !== 'object' || Array.isArray(after)) return false;
+  const keys = Object.keys(after);
+  return (
+    keys.length > 0 &&
+    keys.every((key) => (key === 'connect' || key === 'disconnect') && isEmptyList((after as Record<string, unknown>)[key]))
+  );
+};
 
 /** Base → proposal, one row per changed field (the server lists only what changes). */
-export const DiffTable = ({ diff }: { diff: DiffEntryView[] }) => {
+export const DiffTable = ({ diff: all }: { diff: DiffEntryView[] }) => {
   const t = useT();
+  const diff = all.filter((entry) => !isNoopRelationChange(entry));
   if (diff.length === 0) {
     return <Typography textColor="neutral600">{t('diff.empty', 'Approving this request changes no field.')}</Typography>;
   }
@@ -52,12 +74,12 @@ export const DiffTable = ({ diff }: { diff: DiffEntryView[] }) => {
           </Th>
           <Th>
             <Typography variant="sigma" textColor="neutral600">
-              {t('diff.before', 'Current value')}
+              {t('diff.before', 'Before')}
             </Typography>
           </Th>
           <Th>
             <Typography variant="sigma" textColor="neutral600">
-              {t('diff.after', 'Proposed value')}
+              {t('diff.after', 'After (proposed)')}
             </Typography>
           </Th>
         </Tr>

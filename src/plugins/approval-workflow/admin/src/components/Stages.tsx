@@ -34,11 +34,7 @@ const obligationStatus = (t: T, status: ObligationView['status']): [string, Badg
 };
 
 const stageName = (t: T, stage: StageView) =>
-  stage.kind === 'owner'
-    ? t('stage.owner', 'Owner approval')
-    : stage.kind === 'admins'
-      ? t('stage.admins', 'Approval admins')
-      : stage.name;
+  stage.kind === 'owner' ? t('stage.owner', 'Owner approval') : stage.kind === 'admins' ? t('stage.admins', 'Approval admins') : stage.name;
 
 const Heading = ({ children }: { children: string }) => (
   <Typography variant="sigma" textColor="neutral600">
@@ -108,7 +104,9 @@ export const Stages = ({ stages }: { stages: StageView[] }) => {
                         <Typography textColor="neutral800">
                           {obligation.decidedBy
                             ? `${obligation.decidedBy.name}${
-                                obligation.decidedAt ? ` · ${formatDate(obligation.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}` : ''
+                                obligation.decidedAt
+                                  ? ` · ${formatDate(obligation.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}`
+                                  : ''
                               }`
                             : '—'}
                         </Typography>
@@ -194,7 +192,8 @@ export const Timeline = ({ timeline }: { timeline: RequestDetail['timeline'] }) 
             </Box>
             <Flex direction="column" alignItems="flex-start">
               <Typography textColor="neutral800">
-                <Typography fontWeight="semiBold">{event.actor?.name ?? '—'}</Typography> {actionLabel(t, event.action, event.details ?? {})}
+                <Typography fontWeight="semiBold">{event.actor?.name ?? '—'}</Typography>{' '}
+                {actionLabel(t, event.action, event.details ?? {})}
               </Typography>
               {detail ? (
                 <Typography variant="pi" textColor="neutral600">

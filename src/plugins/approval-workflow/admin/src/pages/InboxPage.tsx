@@ -5,6 +5,7 @@ import {
   Box,
   EmptyStateLayout,
   Flex,
+  Link,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -18,7 +19,7 @@ import {
 } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination, isFetchError, useAPIErrorHandler, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import { useNavigate } from 'react-router-dom';
+import { NavLink, useNavigate } from 'react-router-dom';
 
 import type { RequestListItem, StageView } from '../../../shared/contracts/requests';
 import { Age, REQUEST_STATUS_VALUES, StatusBadge, UrgentBadge, operationLabel, stageProgress, statusLabel } from '../components/labels';
@@ -32,15 +33,15 @@ type Tab = (typeof TABS)[number];
 interface InboxQuery {
   tab?: string;
   status?: string;
+  uid?: string;
   page?: string;
   pageSize?: string;
 }
 
-const ANY_STATUS = 'any';
+const ANY = 'any';
 const DEFAULT_PAGE_SIZE = 10;
 
-const tabFilter = (tab: Tab): ListRequestsQuery =>
-  tab === 'awaiting' ? { awaiting: 'me' } : tab === 'mine' ? { mine: true } : {};
+const tabFilter = (tab: Tab): ListRequestsQuery => (tab === 'awaiting' ? { awaiting: 'me' } : tab === 'mine' ? { mine: true } : {});
 
 /**
  * The list answer has no stages today; when a server adds them to the list item, the inbox shows
@@ -61,10 +62,11 @@ export const InboxPage = () => {
 
   const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : 'awaiting';
   const status = REQUEST_STATUS_VALUES.includes(query.status as RequestListItem['status']) ? query.status : undefined;
+  const uid = query.uid && contentTypes[query.uid] ? query.uid : undefined;
   const page = Math.max(1, Number(query.page) || 1);
   const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || DEFAULT_PAGE_SIZE));
 
-  const list = useGet<ListRequestsResponse>(requestsPath({ ...tabFilter(tab), status, page, pageSize }));
+  const list = useGet<ListRequestsResponse>(requestsPath({ ...tabFilter(tab), status, uid: query.uid || undefined, page, pageSize }));
   const awaitingCount = useGet<ListRequestsResponse>(requestsPath({ awaiting: 'me', status: 'pending', pageSize: 1 }));
 
   const failed = list.state === 'failed' ? list.error : null;
@@ -128,17 +130,16 @@ export const InboxPage = () => {
               const open = () => navigate(`requests/${encodeURIComponent(row.id)}`);
               const stages = stagesOf(row);
               return (
-                <Tr
-                  key={row.id}
-                  onClick={open}
-                  style={{ cursor: 'pointer' }}
-                  data-request-id={row.id}
-                  aria-label={t('requests.row.open', 'Open the request {id}', { id: row.id })}
-                >
+                <Tr key={row.id} onClick={open} style={{ cursor: 'pointer' }} data-request-id={row.id}>
                   <Td>
-                    <Typography fontWeight="semiBold" textColor="neutral800">
+                    {/* The row opens on click; the link makes it reachable by keyboard and screen readers. */}
+                    <Link
+                      tag={NavLink}
+                      to={`requests/${encodeURIComponent(row.id)}`}
+                      onClick={(e: React.MouseEvent) => e.stopPropagation()}
+                    >
                       {operationLabel(t, row.operation)}
-                    </Typography>
+                    </Link>
                   </Td>
                   <Td>
                     <Flex direction="column" alignItems="flex-start">
@@ -185,16 +186,9 @@ export const InboxPage = () => {
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('requests.subtitle', 'Changes to approval-managed content wait here for a decision.')}
-      />
+      <Layouts.Header title={title} subtitle={t('requests.subtitle', 'Changes to approval-managed content wait here for a decision.')} />
       <Layouts.Content>
-        <Tabs.Root
-          variant="simple"
-          value={tab}
-          onValueChange={(value) => setQuery({ tab: value, page: '1' })}
-        >
+        <Tabs.Root variant="simple" value={tab} onValueChange={(value) => setQuery({ tab: value, page: '1' })}>
           <Flex justifyContent="space-between" alignItems="flex-end" paddingBottom={4} gap={4}>
             <Tabs.List aria-label={t('requests.tabs', 'Approval requests')}>
               {TABS.map((value) => (
@@ -202,28 +196,45 @@ export const InboxPage = () => {
                   <Flex gap={2}>
                     {tabLabels[value]}
                     {value === 'awaiting' && count !== undefined ? (
-                      <Badge variant={count > 0 ? 'primary' : 'neutral'}>
-                        {count}
-                      </Badge>
+                      <Badge variant={count > 0 ? 'primary' : 'neutral'}>{count}</Badge>
                     ) : null}
                   </Flex>
                 </Tabs.Trigger>
               ))}
             </Tabs.List>
-            <Box minWidth="20rem">
-              <SingleSelect
-                aria-label={t('requests.filter.status', 'Status')}
-                value={status ?? ANY_STATUS}
-                onChange={(value) => setQuery({ status: value === ANY_STATUS ? undefined : String(value), page: '1' })}
-              >
-                <SingleSelectOption value={ANY_STATUS}>{t('requests.filter.any-status', 'Any status')}</SingleSelectOption>
-                {REQUEST_STATUS_VALUES.map((value) => (
-                  <SingleSelectOption key={value} value={value}>
-                    {statusLabel(t, value)}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
+            <Flex gap={2}>
+              <Box minWidth="20rem">
+                <SingleSelect
+                  aria-label={t('requests.filter.content-type', 'Content type')}
+                  value={uid ?? ANY}
+                  onChange={(value) => setQuery({ uid: value === ANY ? undefined : String(value), page: '1' })}
+                >
+                  <SingleSelectOption value={ANY}>{t('requests.filter.any-content-type', 'Any content type')}</SingleSelectOption>
+                  {Object.values(contentTypes)
+                    .filter((type) => type.isDisplayed !== false)
+                    .sort((a, b) => a.info.displayName.localeCompare(b.info.displayName))
+                    .map((type) => (
+                      <SingleSelectOption key={type.uid} value={type.uid}>
+                        {type.info.displayName}
+                      </SingleSelectOption>
+                    ))}
+                </SingleSelect>
+              </Box>
+              <Box minWidth="20rem">
+                <SingleSelect
+                  aria-label={t('requests.filter.status', 'Status')}
+                  value={status ?? ANY}
+                  onChange={(value) => setQuery({ status: value === ANY ? undefined : String(value), page: '1' })}
+                >
+                  <SingleSelectOption value={ANY}>{t('requests.filter.any-status', 'Any status')}</SingleSelectOption>
+                  {REQUEST_STATUS_VALUES.map((value) => (
+                    <SingleSelectOption key={value} value={value}>
+                      {statusLabel(t, value)}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Box>
+            </Flex>
           </Flex>
           {TABS.map((value) => (
             <Tabs.Content key={value} value={value}>

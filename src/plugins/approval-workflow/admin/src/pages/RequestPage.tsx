@@ -52,7 +52,9 @@ const Outcome = ({ request }: { request: RequestDetail }) => {
           {request.closedAt ? ` · ${formatDate(request.closedAt, { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
         </Typography>
         {request.status === 'approved' ? (
-          <Typography>{request.applied ? t('outcome.applied', 'The change was applied.') : t('outcome.not-applied', 'The change was not applied.')}</Typography>
+          <Typography>
+            {request.applied ? t('outcome.applied', 'The change was applied.') : t('outcome.not-applied', 'The change was not applied.')}
+          </Typography>
         ) : null}
         {request.reason ? <Typography>{t('outcome.reason', 'Reason: {reason}', { reason: request.reason })}</Typography> : null}
         {rejections.map((d) => (
@@ -68,8 +70,9 @@ const Outcome = ({ request }: { request: RequestDetail }) => {
 
 const contentManagerPath = (request: RequestDetail, kind: string | undefined): string | null => {
   const documentId = request.documentId ?? request.result?.documentId ?? null;
-  if (kind === 'singleType') return `/content-manager/single-types/${request.uid}${request.locale ? `?plugins[i18n][locale]=${request.locale}` : ''}`;
-  if (!documentId || request.status === 'approved' && request.operation === 'delete') return null;
+  if (kind === 'singleType')
+    return `/content-manager/single-types/${request.uid}${request.locale ? `?plugins[i18n][locale]=${request.locale}` : ''}`;
+  if (!documentId || (request.status === 'approved' && request.operation === 'delete')) return null;
   return `/content-manager/collection-types/${request.uid}/${documentId}${request.locale ? `?plugins[i18n][locale]=${request.locale}` : ''}`;
 };
 
@@ -106,7 +109,9 @@ export const RequestPage = () => {
         request.refetch();
         // A wrong or missing password, or a bad delegate, can be corrected in the open dialog.
         const status = isFetchError(error) ? error.status : undefined;
-        const code = isFetchError(error) ? (error.response?.data as { error?: { details?: { code?: string } } } | undefined)?.error?.details?.code : undefined;
+        const code = isFetchError(error)
+          ? (error.response?.data as { error?: { details?: { code?: string } } } | undefined)?.error?.details?.code
+          : undefined;
         return !(status === 400 || (status === 403 && code === undefined));
       }
     },

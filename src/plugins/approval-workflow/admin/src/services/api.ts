@@ -29,6 +29,7 @@ export interface ListRequestsQuery {
   awaiting?: 'me';
   mine?: boolean;
   status?: string;
+  uid?: string;
   page?: number;
   pageSize?: number;
 }
@@ -37,6 +38,7 @@ export interface ListRequestsQuery {
 export interface ContentTypeInfo {
   uid: string;
   kind: 'collectionType' | 'singleType';
+  isDisplayed?: boolean;
   info: { displayName: string };
 }
 
@@ -90,10 +92,7 @@ export const requestPath = (id: string): string => `/${PLUGIN_ID}/requests/${enc
 /** The content manager's content types by uid (display names, collection or single type). */
 export const useContentTypes = (): Record<string, ContentTypeInfo> => {
   const { data } = useGet<{ data: ContentTypeInfo[] }>('/content-manager/content-types');
-  return React.useMemo(
-    () => Object.fromEntries((Array.isArray(data?.data) ? data.data : []).map((type) => [type.uid, type])),
-    [data]
-  );
+  return React.useMemo(() => Object.fromEntries((Array.isArray(data?.data) ? data.data : []).map((type) => [type.uid, type])), [data]);
 };
 
 /** The writes of the request page: approve, reject, cancel, delegate. Each answers the request. */
