@@ -22,7 +22,7 @@ const apiLogin = async (base, email, password) => {
 // The admin scrolls inside its own layout, so a full-page screenshot is the viewport: grow it first.
 const tallScreenshot = async (page, file) => {
   const size = page.viewportSize();
-  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.setViewportSize({ width: size.width, height: 1700 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, file) });
   await page.setViewportSize(size);

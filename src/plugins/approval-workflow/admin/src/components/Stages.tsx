@@ -60,7 +60,7 @@ export const Stages = ({ stages }: { stages: StageView[] }) => {
               <Badge variant={variant}>{label}</Badge>
               <Typography variant="pi" textColor="neutral600">
                 {t('stage.approvals', '{approvals} of {required} approvals', { approvals, required: stage.required })}
-                {stage.deadline
+                {stage.deadline && (stage.status === 'active' || stage.status === 'waiting')
                   ? ` · ${t('stage.deadline', 'due {date}', { date: formatDate(stage.deadline, { dateStyle: 'medium', timeStyle: 'short' }) })}`
                   : ''}
               </Typography>
@@ -68,16 +68,16 @@ export const Stages = ({ stages }: { stages: StageView[] }) => {
             <Table colCount={4} rowCount={stage.obligations.length + 1}>
               <Thead>
                 <Tr>
-                  <Th>
+                  <Th style={{ width: '30%' }}>
                     <Heading>{t('obligation.holder', 'Approver')}</Heading>
                   </Th>
-                  <Th>
+                  <Th style={{ width: '15%' }}>
                     <Heading>{t('obligation.status', 'Status')}</Heading>
                   </Th>
-                  <Th>
+                  <Th style={{ width: '30%' }}>
                     <Heading>{t('obligation.decided-by', 'Decided by')}</Heading>
                   </Th>
-                  <Th>
+                  <Th style={{ width: '25%' }}>
                     <Heading>{t('obligation.comment', 'Comment')}</Heading>
                   </Th>
                 </Tr>
@@ -126,52 +126,68 @@ export const Stages = ({ stages }: { stages: StageView[] }) => {
   );
 };
 
-const actionLabel = (t: T, action: string, details: Record<string, unknown>): string => {
+/**
+ * How one audit entry reads. Entries that record what happened to the request (a stage fulfilled,
+ * the change applied) read without their actor, who is only the one whose action caused them.
+ */
+const describe = (t: T, action: string, details: Record<string, unknown>): { text: string; byActor: boolean } => {
+  const stage = typeof details.stageIndex === 'number' ? details.stageIndex + 1 : null;
+  const reason = typeof details.reason === 'string' ? details.reason : null;
+  const actor = (text: string) => ({ text, byActor: true });
+  const event = (text: string) => ({ text, byActor: false });
   // The engine records the request's own closing as a second entry carrying the new status.
-  if (action === 'approved' && details.status === 'approved') return t('timeline.request-approved', 'request approved');
-  if (action === 'delegated' && typeof details.to === 'string') return t('timeline.delegated-to', 'delegated to {to}', { to: details.to });
+  if (action === 'approved' && details.status === 'approved') return event(t('timeline.request-approved', 'Request approved'));
+  if (action === 'rejected' && details.status === 'declined') return event(t('timeline.declined', 'Request declined'));
   switch (action) {
     case 'requested':
-      return t('timeline.requested', 'requested the change');
+      return actor(t('timeline.requested', 'requested the change'));
     case 'approved':
-      return t('timeline.approved', 'approved');
+      return actor(t('timeline.approved', 'approved'));
     case 'rejected':
-      return t('timeline.rejected', 'rejected');
-    case 'auto-approved':
-      return t('timeline.auto-approved', 'approved automatically on expiry');
-    case 'stage-fulfilled':
-      return t('timeline.stage-fulfilled', 'stage fulfilled');
-    case 'stage-expired':
-      return t('timeline.stage-expired', 'stage expired');
-    case 'delegated':
-      return t('timeline.delegated', 'delegated');
-    case 'cancelled':
-      return t('timeline.cancelled', 'cancelled the request');
-    case 'declined':
-      return t('timeline.declined', 'request declined');
-    case 'expired':
-      return t('timeline.expired', 'request expired');
-    case 'apply':
-    case 'applied':
-      return t('timeline.applied', 'change applied');
-    case 'failed':
-      return t('timeline.failed', 'applying failed');
-    case 'reminded':
-      return t('timeline.reminded', 'approvers reminded');
-    case 'escalated':
-      return t('timeline.escalated', 'escalated to the approval admins');
-    case 'fell-to-admins':
-      return t('timeline.fell-to-admins', 'handed to the approval admins');
+      return actor(t('timeline.rejected', 'rejected'));
     case 'revised':
-      return t('timeline.revised', 'revised the proposal');
+      return actor(t('timeline.revised', 'revised the proposal; approvals were reset'));
+    case 'delegated':
+      return actor(
+        typeof details.to === 'string'
+          ? t('timeline.delegated-to', 'delegated to {to}', { to: details.to })
+          : t('timeline.delegated', 'delegated')
+      );
+    case 'cancelled':
+      return actor(t('timeline.cancelled', 'cancelled the request'));
+    case 'auto-approved':
+      return event(t('timeline.auto-approved', 'Approved automatically when the time ran out'));
+    case 'stage-fulfilled':
+      return event(
+        stage
+          ? t('timeline.stage-fulfilled', 'Stage {stage} fulfilled', { stage })
+          : t('timeline.a-stage-fulfilled', 'A stage was fulfilled')
+      );
+    case 'stage-expired':
+      return event(
+        stage
+          ? t('timeline.stage-expired', 'Stage {stage} ran out of time', { stage })
+          : t('timeline.a-stage-expired', 'A stage ran out of time')
+      );
+    case 'declined':
+      return event(t('timeline.declined', 'Request declined'));
+    case 'expired':
+      return event(t('timeline.expired', 'Request expired'));
+    case 'apply':
+      return event(t('timeline.apply', 'Applying the change'));
+    case 'applied':
+      return event(t('timeline.applied', 'Change applied'));
+    case 'failed':
+      return event(reason ? t('timeline.failed-reason', 'Applying failed: {reason}', { reason }) : t('timeline.failed', 'Applying failed'));
+    case 'reminded':
+      return event(t('timeline.reminded', 'Approvers reminded'));
+    case 'escalated':
+      return event(t('timeline.escalated', 'Escalated to the approval admins'));
+    case 'fell-to-admins':
+      return event(t('timeline.fell-to-admins', 'Handed to the approval admins'));
     default:
-      return action;
+      return actor(action);
   }
-};
-
-const detailText = (details: Record<string, unknown>): string | null => {
-  const parts = [details.comment, details.reason].filter((v): v is string => typeof v === 'string' && v !== '');
-  return parts.length ? parts.join(' · ') : null;
 };
 
 /** The request's audit trail, oldest first. */
@@ -182,7 +198,8 @@ export const Timeline = ({ timeline }: { timeline: RequestDetail['timeline'] }) 
   return (
     <Flex tag="ol" direction="column" alignItems="stretch" gap={3}>
       {timeline.map((event) => {
-        const detail = detailText(event.details ?? {});
+        const { text, byActor } = describe(t, event.action, event.details ?? {});
+        const detail = typeof event.details?.comment === 'string' && event.details.comment !== '' ? event.details.comment : null;
         return (
           <Flex tag="li" key={event.seq} gap={3} alignItems="flex-start">
             <Box minWidth="16rem">
@@ -192,8 +209,7 @@ export const Timeline = ({ timeline }: { timeline: RequestDetail['timeline'] }) 
             </Box>
             <Flex direction="column" alignItems="flex-start">
               <Typography textColor="neutral800">
-                <Typography fontWeight="semiBold">{event.actor?.name ?? '—'}</Typography>{' '}
-                {actionLabel(t, event.action, event.details ?? {})}
+                {byActor ? <Typography fontWeight="semiBold">{event.actor?.name ?? '—'}</Typography> : null} {text}
               </Typography>
               {detail ? (
                 <Typography variant="pi" textColor="neutral600">
