@@ -125,16 +125,17 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await staleTab.goto(`${base}/admin/plugins/approval-workflow/requests/${requestId}`);
     await staleTab.getByRole('button', { name: 'Approve', exact: true }).waitFor({ timeout: 30_000 });
 
-    const approveAs = async (page, comment) => {
+    const approveAs = async (page, comment, shot = null) => {
       await page.getByRole('button', { name: 'Approve', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor({ timeout: 10_000 });
       await dialog.getByLabel('Comment').fill(comment);
+      if (shot) await page.screenshot({ path: path.join(shots, shot) });
       await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
       await page.getByText('You approved the request.').waitFor({ timeout: 15_000 });
       await dialog.waitFor({ state: 'detached', timeout: 10_000 });
     };
-    await approveAs(chiefPage, 'Fine by me');
+    await approveAs(chiefPage, 'Fine by me', 'approve-dialog.png');
     await chiefPage.getByText('Stage 2 of 2 · 0 of 1 approvals').waitFor({ timeout: 15_000 });
     await chiefPage.locator('[data-stage="1"]').getByText('Fine by me').waitFor({ timeout: 5_000 });
     check(true, 'after the chief editor approves, the page shows the comment and stage 2 (legal) in progress');
@@ -164,6 +165,31 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
       headers: { Authorization: `Bearer ${editorToken}` },
     }).then((r) => r.json());
     check(applied.data.title === 'Welcome to the new website', 'the approved title is applied to the article');
+
+    // The other request awaiting the chief editor (the demo's roadmap change): rejected with a
+    // comment, which the editor then reads on the request page, found under "My requests".
+    const roadmapId = queue.data.find((r) => r.documentId !== welcome && r.status === 'pending')?.id;
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
+    await chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
+    await chiefPage.getByRole('button', { name: 'Reject', exact: true }).click({ timeout: 15_000 });
+    const rejectDialog = chiefPage.getByRole('dialog');
+    await rejectDialog.getByLabel('Comment').fill('The dates are not final yet');
+    await rejectDialog.getByRole('button', { name: 'Reject', exact: true }).click();
+    await chiefPage.locator('[data-outcome="declined"]').waitFor({ timeout: 15_000 });
+    check(true, 'the chief editor rejects the roadmap change with a comment in the dialog');
+
+    watchConsole(page, 'editor');
+    await page.goto(`${base}/admin/plugins/approval-workflow`);
+    await page.getByRole('tab', { name: 'My requests' }).click();
+    await page.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
+    const declined = page.locator('[data-outcome="declined"]');
+    await declined.waitFor({ timeout: 15_000 });
+    const declinedText = (await declined.innerText()).replace(/\s+/g, ' ').trim();
+    check(
+      /declined/.test(declinedText) && /Charlie Chief rejected it: “The dates are not final yet”/.test(declinedText) && !/admin:\d/.test(declinedText),
+      `the editor reads: "${declinedText}"`
+    );
+    await tallScreenshot(page, 'request-declined.png');
 
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
     const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));

@@ -40,7 +40,10 @@ const successMessage = (t: T, action: RequestAction) =>
 const Outcome = ({ request }: { request: RequestDetail }) => {
   const t = useT();
   const { formatDate } = useIntl();
-  const rejections = request.decisions.filter((d) => (d.kind === 'reject' || d.kind === 'override-reject') && d.comment);
+  const rejections = request.decisions.filter((d) => d.kind === 'reject' || d.kind === 'override-reject');
+  // The engine's decline reason names the rejecting principal by id ("Rejected by admin:3"); the
+  // rejections below say the same with names and comments, so it is shown only without them.
+  const reason = request.status === 'declined' && rejections.length > 0 ? null : request.reason;
   const cancelled = request.status === 'cancelled' ? request.timeline.find((e) => e.action === 'cancelled') : undefined;
   const cancelComment = typeof cancelled?.details?.comment === 'string' ? cancelled.details.comment : null;
   const background = request.status === 'approved' ? 'success100' : request.status === 'cancelled' ? 'neutral150' : 'danger100';
@@ -56,10 +59,12 @@ const Outcome = ({ request }: { request: RequestDetail }) => {
             {request.applied ? t('outcome.applied', 'The change was applied.') : t('outcome.not-applied', 'The change was not applied.')}
           </Typography>
         ) : null}
-        {request.reason ? <Typography>{t('outcome.reason', 'Reason: {reason}', { reason: request.reason })}</Typography> : null}
+        {reason ? <Typography>{t('outcome.reason', 'Reason: {reason}', { reason })}</Typography> : null}
         {rejections.map((d) => (
           <Typography key={`${d.by?.principal}:${d.at}`}>
-            {t('outcome.rejected-by', '{name} rejected it: “{comment}”', { name: d.by?.name ?? '—', comment: d.comment })}
+            {d.comment
+              ? t('outcome.rejected-by', '{name} rejected it: “{comment}”', { name: d.by?.name ?? '—', comment: d.comment })
+              : t('outcome.rejected-by-no-comment', '{name} rejected it.', { name: d.by?.name ?? '—' })}
           </Typography>
         ))}
         {cancelComment ? <Typography>{t('outcome.cancel-comment', 'Comment: “{comment}”', { comment: cancelComment })}</Typography> : null}
