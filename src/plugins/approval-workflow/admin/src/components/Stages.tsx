@@ -7,10 +7,13 @@ import { useT } from '../utils/use-t';
 
 type BadgeVariant = 'success' | 'primary' | 'danger' | 'warning' | 'neutral' | 'secondary' | 'alternative';
 
-const stageStatus = (t: T, status: StageView['status']): [string, BadgeVariant] => {
+/** A stage keeps its last status when the request closes: on a closed request "in progress" would mislead. */
+const stageStatus = (t: T, status: StageView['status'], closed: boolean): [string, BadgeVariant] => {
   switch (status) {
     case 'active':
-      return [t('stage.status.active', 'in progress'), 'secondary'];
+      return closed ? [t('stage.status.stopped', 'stopped'), 'neutral'] : [t('stage.status.active', 'in progress'), 'secondary'];
+    case 'waiting':
+      return closed ? [t('stage.status.not-reached', 'not reached'), 'neutral'] : [t('stage.status.waiting', 'waiting'), 'neutral'];
     case 'fulfilled':
       return [t('stage.status.fulfilled', 'fulfilled'), 'success'];
     case 'expired':
@@ -20,7 +23,7 @@ const stageStatus = (t: T, status: StageView['status']): [string, BadgeVariant] 
   }
 };
 
-const obligationStatus = (t: T, status: ObligationView['status']): [string, BadgeVariant] => {
+const obligationStatus = (t: T, status: ObligationView['status'], closed: boolean): [string, BadgeVariant] => {
   switch (status) {
     case 'approved':
       return [t('obligation.status.approved', 'approved'), 'success'];
@@ -29,7 +32,7 @@ const obligationStatus = (t: T, status: ObligationView['status']): [string, Badg
     case 'rejected':
       return [t('obligation.status.rejected', 'rejected'), 'danger'];
     default:
-      return [t('obligation.status.open', 'open'), 'neutral'];
+      return closed ? [t('obligation.status.not-decided', 'not decided'), 'neutral'] : [t('obligation.status.open', 'open'), 'neutral'];
   }
 };
 
@@ -43,13 +46,13 @@ const Heading = ({ children }: { children: string }) => (
 );
 
 /** Each stage of the request with its obligations: who holds them, their state, who decided and why. */
-export const Stages = ({ stages }: { stages: StageView[] }) => {
+export const Stages = ({ stages, closed }: { stages: StageView[]; closed: boolean }) => {
   const t = useT();
   const { formatDate } = useIntl();
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       {stages.map((stage, index) => {
-        const [label, variant] = stageStatus(t, stage.status);
+        const [label, variant] = stageStatus(t, stage.status, closed);
         const approvals = stage.obligations.filter((o) => o.status === 'approved' || o.status === 'auto-approved').length;
         return (
           <Box key={stage.index} data-stage={index + 1}>
@@ -60,7 +63,7 @@ export const Stages = ({ stages }: { stages: StageView[] }) => {
               <Badge variant={variant}>{label}</Badge>
               <Typography variant="pi" textColor="neutral600">
                 {t('stage.approvals', '{approvals} of {required} approvals', { approvals, required: stage.required })}
-                {stage.deadline && (stage.status === 'active' || stage.status === 'waiting')
+                {stage.deadline && !closed && (stage.status === 'active' || stage.status === 'waiting')
                   ? ` · ${t('stage.deadline', 'due {date}', { date: formatDate(stage.deadline, { dateStyle: 'medium', timeStyle: 'short' }) })}`
                   : ''}
               </Typography>
@@ -84,7 +87,7 @@ export const Stages = ({ stages }: { stages: StageView[] }) => {
               </Thead>
               <Tbody>
                 {stage.obligations.map((obligation) => {
-                  const [status, statusVariant] = obligationStatus(t, obligation.status);
+                  const [status, statusVariant] = obligationStatus(t, obligation.status, closed);
                   return (
                     <Tr key={obligation.id}>
                       <Td>

@@ -239,7 +239,7 @@ export const RequestPage = () => {
             <DiffTable diff={detail.diff} />
           </Section>
           <Section title={t('request.stages', 'Stages')}>
-            <Stages stages={detail.stages} />
+            <Stages stages={detail.stages} closed={detail.status !== 'pending'} />
           </Section>
           <Section title={t('request.timeline', 'Timeline')}>
             <Timeline timeline={detail.timeline} />
