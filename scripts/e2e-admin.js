@@ -42,9 +42,12 @@ const signIn = async (page, base, email, password) => {
 // Console errors of the plugin's pages (uncaught exceptions, failed plugin requests, React warnings naming it).
 const consoleErrors = [];
 // `expected`: the browser's own log line of a refusal the test provokes on purpose.
+// `provoking`: the same, while a step of the test provokes a refusal on any page.
+let provoking = null;
 const watchConsole = (page, who, expected = null) => {
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !(expected && expected.test(msg.text()))) consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
+    const allowed = [expected, provoking].some((pattern) => pattern && pattern.test(msg.text()));
+    if (msg.type() === 'error' && !allowed) consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
   });
   page.on('pageerror', (error) => consoleErrors.push({ who, text: String(error), url: '', uncaught: true }));
 };
@@ -190,6 +193,35 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
       `the editor reads: "${declinedText}"`
     );
     await tallScreenshot(page, 'request-declined.png');
+
+    // The managed section "Pricing" asks for the password (template "Pricing sign-off"): the dialog
+    // has a password field; a wrong password is refused in words and the dialog stays open.
+    const sections = await fetch(`${base}/content-manager/collection-types/api::section.section?filters[name][$eq]=Pricing`, {
+      headers: { Authorization: `Bearer ${editorToken}` },
+    }).then((r) => r.json());
+    const pricing = sections.results?.[0]?.documentId;
+    const proposed = await fetch(`${base}/content-manager/collection-types/api::section.section/${pricing}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${editorToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Pricing', description: 'Prices, plans and discounts.' }),
+    }).then((r) => r.json());
+    const pricingId = proposed.error?.details?.approvalRequest?.id;
+    check(Boolean(pricingId), 'the editor proposes a change to the Pricing section');
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow/requests/${pricingId}`);
+    await chiefPage.getByRole('button', { name: 'Approve', exact: true }).click({ timeout: 30_000 });
+    const passwordDialog = chiefPage.getByRole('dialog');
+    const password = passwordDialog.getByLabel('Your password');
+    await password.fill('not-my-password');
+    provoking = /status of 403 \(Forbidden\)/;
+    await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await chiefPage.getByText('The password is wrong').first().waitFor({ timeout: 15_000 });
+    provoking = null;
+    check(await passwordDialog.isVisible(), 'a wrong password is refused in words and the dialog stays open');
+    await password.fill('Demo-chief-1');
+    await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await chiefPage.getByText('You approved the request.').waitFor({ timeout: 15_000 });
+    await chiefPage.getByText('Stage 1 of 1 · 1 of 2 approvals').waitFor({ timeout: 15_000 });
+    check(true, 'with the right password the approval counts: stage 1 of 1 · 1 of 2 approvals');
 
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
     const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));
