@@ -223,6 +223,18 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await chiefPage.getByText('Stage 1 of 1 · 1 of 2 approvals').waitFor({ timeout: 15_000 });
     check(true, 'with the right password the approval counts: stage 1 of 1 · 1 of 2 approvals');
 
+    // Legal hands the other obligation of the sign-off to the approval admin, typed as a principal
+    // (legal may not list admin users).
+    await legalPage.goto(`${base}/admin/plugins/approval-workflow/requests/${pricingId}`);
+    await legalPage.getByRole('button', { name: 'Delegate', exact: true }).click({ timeout: 30_000 });
+    const delegateDialog = legalPage.getByRole('dialog');
+    await delegateDialog.getByLabel('Delegate to').fill('admin:1');
+    await delegateDialog.getByLabel('Comment').fill('I am away this week');
+    await delegateDialog.getByRole('button', { name: 'Delegate', exact: true }).click();
+    await legalPage.getByText('Your obligation is delegated.').waitFor({ timeout: 15_000 });
+    await legalPage.getByText('delegated by Lee Legal').waitFor({ timeout: 15_000 });
+    check(true, 'legal delegates in the dialog and the stage shows the obligation delegated');
+
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
     const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));
     for (const e of consoleErrors) console.log(`e2e: console error (${e.who}): ${e.text} ${e.url}`);

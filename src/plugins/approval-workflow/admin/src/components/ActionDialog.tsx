@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
 
 import { useGet } from '../services/api';
 import type { T } from '../utils/use-t';
@@ -27,6 +28,8 @@ interface AdminUser {
 interface AdminUsersResponse {
   data: { results: AdminUser[] };
 }
+
+const READ_USERS = { read: [{ action: 'admin::users.read', subject: null }] };
 
 const texts = (t: T, action: RequestAction) => {
   switch (action) {
@@ -65,7 +68,9 @@ const userName = (user: AdminUser) => [user.firstname, user.lastname].filter(Boo
 /** The delegate: picked from the admin users when this admin may list them, else typed as a principal. */
 const DelegateField = ({ value, onChange }: { value: string; onChange: (value: string) => void }) => {
   const t = useT();
-  const users = useGet<AdminUsersResponse>('/admin/users?pageSize=100');
+  // Ask for the users only with the right to read them: a refused call would log a console error.
+  const { allowedActions, isLoading } = useRBAC(READ_USERS);
+  const users = useGet<AdminUsersResponse>(!isLoading && allowedActions.canRead ? '/admin/users?pageSize=100' : null);
   const list =
     users.state === 'loaded' && Array.isArray(users.data?.data?.results)
       ? users.data.data.results.filter((u) => u.isActive !== false)
