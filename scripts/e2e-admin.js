@@ -235,6 +235,25 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await legalPage.getByText('delegated by Lee Legal').waitFor({ timeout: 15_000 });
     check(true, 'legal delegates in the dialog and the stage shows the obligation delegated');
 
+    // The requester cancels the sign-off from its page.
+    await page.goto(`${base}/admin/plugins/approval-workflow/requests/${pricingId}`);
+    await page.getByRole('button', { name: 'Cancel request', exact: true }).click({ timeout: 30_000 });
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel request', exact: true }).click();
+    await page.locator('[data-outcome="cancelled"]').waitFor({ timeout: 15_000 });
+    check(true, 'the editor cancels their request and the page shows it cancelled');
+
+    // The chief editor's inbox, tab "All", filtered on status "approved": the approved request only.
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
+    await chiefPage.getByRole('tab', { name: 'All' }).click();
+    await chiefPage.getByRole('combobox', { name: 'Status' }).click();
+    await chiefPage.getByRole('option', { name: 'approved' }).click();
+    await chiefPage.waitForURL(/status=approved/, { timeout: 10_000 });
+    const allRows = chiefPage.getByRole('tabpanel').locator('tr[data-request-id]');
+    await chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${requestId}"]`).waitFor({ timeout: 15_000 });
+    const shown = await allRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id')));
+    check(shown.length === 1 && shown[0] === requestId, `"All" filtered on "approved" lists the approved request only (${shown.length} row)`);
+    await chiefPage.screenshot({ path: path.join(shots, 'inbox-all-approved.png') });
+
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
     const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));
     for (const e of consoleErrors) console.log(`e2e: console error (${e.who}): ${e.text} ${e.url}`);
