@@ -254,6 +254,13 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     check(shown.length === 1 && shown[0] === requestId, `"All" filtered on "approved" lists the approved request only (${shown.length} row)`);
     await chiefPage.screenshot({ path: path.join(shots, 'inbox-all-approved.png') });
 
+    // An unknown request: the page says so in words (the server's 404 is expected in the console).
+    provoking = /status of 404 \(Not Found\)/;
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow/requests/nosuchrequest0000000000`);
+    await chiefPage.getByRole('heading', { name: 'This request cannot be shown' }).waitFor({ timeout: 30_000 });
+    provoking = null;
+    check(true, 'an unknown request id shows "This request cannot be shown"');
+
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
     const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));
     for (const e of consoleErrors) console.log(`e2e: console error (${e.who}): ${e.text} ${e.url}`);
