@@ -2,7 +2,10 @@
 // The admin panel in a real browser (Debian's Chromium driven by playwright-core), against the
 // built app started with the demo (SEED_DEMO=true seeds it on the empty database):
 // the editor's save on a managed article becomes an approval request and says so; the chief
-// editor finds it in the plugin's page; the browser calls no outside host.
+// editor finds it under "Awaiting me" in the plugin's inbox, opens the request page, reads the old
+// and new title and approves in the dialog; legal, the second stage, approves too and the page
+// shows the request approved; the article has the new title; the browser calls no outside host
+// and the plugin logs no console error.
 // Run after `NODE_ENV=production npm run build`. Screenshots go to .tmp/e2e/.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,6 +19,15 @@ const apiLogin = async (base, email, password) => {
   return (await res.json()).data.token;
 };
 
+// The admin scrolls inside its own layout, so a full-page screenshot is the viewport: grow it first.
+const tallScreenshot = async (page, file) => {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1700 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, file) });
+  await page.setViewportSize(size);
+};
+
 const signIn = async (page, base, email, password) => {
   await page.goto(`${base}/admin/auth/login`);
   await page.fill('input[name="email"]', email);
@@ -25,6 +37,19 @@ const signIn = async (page, base, email, password) => {
   // The guided tour cannot be turned off by config: skip it when it shows.
   const skip = page.getByRole('button', { name: /^skip/i });
   await skip.first().click({ timeout: 5_000 }).catch(() => {});
+};
+
+// Console errors of the plugin's pages (uncaught exceptions, failed plugin requests, React warnings naming it).
+const consoleErrors = [];
+// `expected`: the browser's own log line of a refusal the test provokes on purpose.
+// `provoking`: the same, while a step of the test provokes a refusal on any page.
+let provoking = null;
+const watchConsole = (page, who, expected = null) => {
+  page.on('console', (msg) => {
+    const allowed = [expected, provoking].some((pattern) => pattern && pattern.test(msg.text()));
+    if (msg.type() === 'error' && !allowed) consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
+  });
+  page.on('pageerror', (error) => consoleErrors.push({ who, text: String(error), url: '', uncaught: true }));
 };
 
 withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base) => {
@@ -62,16 +87,184 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     }).then((r) => r.json());
     check(stored.data.title === 'Welcome', 'the article is unchanged until approved');
 
+    const awaitingTotal = queue.meta.pagination.total;
+    const requestId = queue.data.find((r) => r.documentId === welcome && r.status === 'pending')?.id;
+
     const chief = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    recordOutsideRequests(chief, outside);
     const chiefPage = await chief.newPage();
+    watchConsole(chiefPage, 'chief');
     await signIn(chiefPage, base, 'chief@demo.local', 'Demo-chief-1');
     await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
     await chiefPage.getByRole('heading', { name: 'Approval requests' }).waitFor({ timeout: 30_000 });
     await chiefPage.getByText(welcome).waitFor({ timeout: 15_000 });
     check(true, 'the chief editor sees the request in the approval requests page');
-    await chiefPage.screenshot({ path: path.join(shots, 'approval-requests.png') });
+    const awaitingTab = chiefPage.getByRole('tab', { name: /Awaiting me/ });
+    check((await awaitingTab.getAttribute('aria-selected')) === 'true', 'the inbox opens on "Awaiting me"');
+    // The count arrives with its own request, after the rows.
+    const counted = await chiefPage
+      .getByRole('tab', { name: new RegExp(`^Awaiting me\\s*${awaitingTotal}$`) })
+      .waitFor({ timeout: 10_000 })
+      .then(() => true, () => false);
+    check(counted, `the tab counts the ${awaitingTotal} pending requests awaiting the chief editor: "${(await awaitingTab.textContent())?.trim()}"`);
+    const row = chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${requestId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    check(/Update/.test(rowText) && /Article/.test(rowText) && /Editor/.test(rowText) && /pending/i.test(rowText), `the row reads: "${rowText.trim()}"`);
+    await chiefPage.waitForTimeout(300);
+    await chiefPage.screenshot({ path: path.join(shots, 'inbox.png') });
+
+    await row.click();
+    await chiefPage.waitForURL(`**/admin/plugins/approval-workflow/requests/${requestId}`, { timeout: 15_000 });
+    const titleRow = chiefPage.locator('tr[data-diff-path="title"]');
+    await titleRow.waitFor({ timeout: 15_000 });
+    const before = (await titleRow.locator('[data-diff-side="before"]').innerText()).trim();
+    const after = (await titleRow.locator('[data-diff-side="after"]').innerText()).trim();
+    check(before === 'Welcome' && after === 'Welcome to the new website', `the request page shows the title "${before}" → "${after}"`);
+    await tallScreenshot(chiefPage, 'request-page.png');
+    // A second tab on the same request goes stale once the first one approves.
+    const staleTab = await chief.newPage();
+    watchConsole(staleTab, 'chief, second tab', /status of 409 \(Conflict\)/);
+    await staleTab.goto(`${base}/admin/plugins/approval-workflow/requests/${requestId}`);
+    await staleTab.getByRole('button', { name: 'Approve', exact: true }).waitFor({ timeout: 30_000 });
+
+    const approveAs = async (page, comment, shot = null) => {
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ timeout: 10_000 });
+      await dialog.getByLabel('Comment').fill(comment);
+      if (shot) await page.screenshot({ path: path.join(shots, shot) });
+      await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByText('You approved the request.').waitFor({ timeout: 15_000 });
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    };
+    await approveAs(chiefPage, 'Fine by me', 'approve-dialog.png');
+    await chiefPage.getByText('Stage 2 of 2 · 0 of 1 approvals').waitFor({ timeout: 15_000 });
+    await chiefPage.locator('[data-stage="1"]').getByText('Fine by me').waitFor({ timeout: 5_000 });
+    check(true, 'after the chief editor approves, the page shows the comment and stage 2 (legal) in progress');
+    check((await chiefPage.getByRole('button', { name: 'Approve', exact: true }).count()) === 0, 'the chief editor can no longer approve');
+
+    await staleTab.getByRole('button', { name: 'Approve', exact: true }).click();
+    await staleTab.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
+    const refusal = staleTab.getByText(/already decided/i);
+    check(await refusal.first().waitFor({ timeout: 15_000 }).then(() => true, () => false), 'a stale tab is told in words that the chief editor already decided');
+    await staleTab.getByText('Stage 2 of 2 · 0 of 1 approvals').waitFor({ timeout: 15_000 });
+    check((await staleTab.getByRole('button', { name: 'Approve', exact: true }).count()) === 0, 'and then shows the request as it is now');
+    await staleTab.close();
+
+    const legal = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    recordOutsideRequests(legal, outside);
+    const legalPage = await legal.newPage();
+    watchConsole(legalPage, 'legal');
+    await signIn(legalPage, base, 'legal@demo.local', 'Demo-legal-1');
+    await legalPage.goto(`${base}/admin/plugins/approval-workflow/requests/${requestId}`);
+    await legalPage.locator('tr[data-diff-path="title"]').waitFor({ timeout: 30_000 });
+    await approveAs(legalPage, 'Legally fine');
+    const outcome = legalPage.locator('[data-outcome="approved"]');
+    await outcome.waitFor({ timeout: 15_000 });
+    check(/This request is approved/.test(await outcome.innerText()), `the page shows: "${(await outcome.innerText()).split('\n')[0].trim()}"`);
+    await tallScreenshot(legalPage, 'request-approved.png');
+    const applied = await fetch(`${base}/content-manager/collection-types/api::article.article/${welcome}`, {
+      headers: { Authorization: `Bearer ${editorToken}` },
+    }).then((r) => r.json());
+    check(applied.data.title === 'Welcome to the new website', 'the approved title is applied to the article');
+
+    // The other request awaiting the chief editor (the demo's roadmap change): rejected with a
+    // comment, which the editor then reads on the request page, found under "My requests".
+    const roadmapId = queue.data.find((r) => r.documentId !== welcome && r.status === 'pending')?.id;
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
+    await chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
+    await chiefPage.getByRole('button', { name: 'Reject', exact: true }).click({ timeout: 15_000 });
+    const rejectDialog = chiefPage.getByRole('dialog');
+    await rejectDialog.getByLabel('Comment').fill('The dates are not final yet');
+    await rejectDialog.getByRole('button', { name: 'Reject', exact: true }).click();
+    await chiefPage.locator('[data-outcome="declined"]').waitFor({ timeout: 15_000 });
+    check(true, 'the chief editor rejects the roadmap change with a comment in the dialog');
+
+    watchConsole(page, 'editor');
+    await page.goto(`${base}/admin/plugins/approval-workflow`);
+    await page.getByRole('tab', { name: 'My requests' }).click();
+    await page.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
+    const declined = page.locator('[data-outcome="declined"]');
+    await declined.waitFor({ timeout: 15_000 });
+    const declinedText = (await declined.innerText()).replace(/\s+/g, ' ').trim();
+    check(
+      /declined/.test(declinedText) && /Charlie Chief rejected it: “The dates are not final yet”/.test(declinedText) && !/admin:\d/.test(declinedText),
+      `the editor reads: "${declinedText}"`
+    );
+    await tallScreenshot(page, 'request-declined.png');
+
+    // The managed section "Pricing" asks for the password (template "Pricing sign-off"): the dialog
+    // has a password field; a wrong password is refused in words and the dialog stays open.
+    const sections = await fetch(`${base}/content-manager/collection-types/api::section.section?filters[name][$eq]=Pricing`, {
+      headers: { Authorization: `Bearer ${editorToken}` },
+    }).then((r) => r.json());
+    const pricing = sections.results?.[0]?.documentId;
+    const proposed = await fetch(`${base}/content-manager/collection-types/api::section.section/${pricing}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${editorToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Pricing', description: 'Prices, plans and discounts.' }),
+    }).then((r) => r.json());
+    const pricingId = proposed.error?.details?.approvalRequest?.id;
+    check(Boolean(pricingId), 'the editor proposes a change to the Pricing section');
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow/requests/${pricingId}`);
+    await chiefPage.getByRole('button', { name: 'Approve', exact: true }).click({ timeout: 30_000 });
+    const passwordDialog = chiefPage.getByRole('dialog');
+    const password = passwordDialog.getByLabel('Your password');
+    await password.fill('not-my-password');
+    provoking = /status of 403 \(Forbidden\)/;
+    await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await chiefPage.getByText('The password is wrong').first().waitFor({ timeout: 15_000 });
+    provoking = null;
+    check(await passwordDialog.isVisible(), 'a wrong password is refused in words and the dialog stays open');
+    await password.fill('Demo-chief-1');
+    await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await chiefPage.getByText('You approved the request.').waitFor({ timeout: 15_000 });
+    await chiefPage.getByText('Stage 1 of 1 · 1 of 2 approvals').waitFor({ timeout: 15_000 });
+    check(true, 'with the right password the approval counts: stage 1 of 1 · 1 of 2 approvals');
+
+    // Legal hands the other obligation of the sign-off to the approval admin, typed as a principal
+    // (legal may not list admin users).
+    await legalPage.goto(`${base}/admin/plugins/approval-workflow/requests/${pricingId}`);
+    await legalPage.getByRole('button', { name: 'Delegate', exact: true }).click({ timeout: 30_000 });
+    const delegateDialog = legalPage.getByRole('dialog');
+    await delegateDialog.getByLabel('Delegate to').fill('admin:1');
+    await delegateDialog.getByLabel('Comment').fill('I am away this week');
+    await delegateDialog.getByRole('button', { name: 'Delegate', exact: true }).click();
+    await legalPage.getByText('Your obligation is delegated.').waitFor({ timeout: 15_000 });
+    await legalPage.getByText('delegated by Lee Legal').waitFor({ timeout: 15_000 });
+    check(true, 'legal delegates in the dialog and the stage shows the obligation delegated');
+
+    // The requester cancels the sign-off from its page.
+    await page.goto(`${base}/admin/plugins/approval-workflow/requests/${pricingId}`);
+    await page.getByRole('button', { name: 'Cancel request', exact: true }).click({ timeout: 30_000 });
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel request', exact: true }).click();
+    await page.locator('[data-outcome="cancelled"]').waitFor({ timeout: 15_000 });
+    check(true, 'the editor cancels their request and the page shows it cancelled');
+
+    // The chief editor's inbox, tab "All", filtered on status "approved": the approved request only.
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
+    await chiefPage.getByRole('tab', { name: 'All' }).click();
+    await chiefPage.getByRole('combobox', { name: 'Status' }).click();
+    await chiefPage.getByRole('option', { name: 'approved' }).click();
+    await chiefPage.waitForURL(/status=approved/, { timeout: 10_000 });
+    const allRows = chiefPage.getByRole('tabpanel').locator('tr[data-request-id]');
+    await chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${requestId}"]`).waitFor({ timeout: 15_000 });
+    const shown = await allRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id')));
+    check(shown.length === 1 && shown[0] === requestId, `"All" filtered on "approved" lists the approved request only (${shown.length} row)`);
+    await chiefPage.screenshot({ path: path.join(shots, 'inbox-all-approved.png') });
+
+    // An unknown request: the page says so in words (the server's 404 is expected in the console).
+    provoking = /status of 404 \(Not Found\)/;
+    await chiefPage.goto(`${base}/admin/plugins/approval-workflow/requests/nosuchrequest0000000000`);
+    await chiefPage.getByRole('heading', { name: 'This request cannot be shown' }).waitFor({ timeout: 30_000 });
+    provoking = null;
+    check(true, 'an unknown request id shows "This request cannot be shown"');
 
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
+    const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));
+    for (const e of consoleErrors) console.log(`e2e: console error (${e.who}): ${e.text} ${e.url}`);
+    check(fromPlugin.length === 0, `no console error from the plugin${fromPlugin.length ? `: ${fromPlugin.map((e) => e.text).join(' | ')}` : ''}`);
   } finally {
     await browser.close();
   }

@@ -360,12 +360,14 @@ const browse = async (base, { approver, password, noteIds }) => {
     await page.getByRole('heading', { name: 'Approval requests' }).waitFor({ timeout: 30_000 });
     const shot = path.join(shots, 'approval-requests.png');
     try {
+      // The inbox opens on "Awaiting me"; the decided requests are under "All".
+      await page.getByRole('tab', { name: 'All' }).click();
       // Each approved create lists the note it made.
       for (const id of noteIds) {
         const row = page.getByRole('row').filter({ hasText: id });
         await row.first().waitFor({ timeout: 15_000 });
         const text = await row.first().innerText();
-        check(/api::note\.note/.test(text) && /approved/i.test(text) && /create/i.test(text), `the plugin's page lists the approved create of note ${id}: "${text.replace(/\s+/g, ' ').trim()}"`);
+        check(/\bNote\b/.test(text) && /approved/i.test(text) && /create/i.test(text), `the plugin's page lists the approved create of note ${id}: "${text.replace(/\s+/g, ' ').trim()}"`);
       }
     } finally {
       await page.waitForTimeout(300);
