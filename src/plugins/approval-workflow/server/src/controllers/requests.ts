@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contracts/requests';
 import { actorOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
-import { pageQuery, pageResponse, paginationOf } from '../utils/pagination';
+import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
@@ -42,9 +42,7 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
     async find(ctx: Context) {
       const filters = parse(requestFiltersSchema, ctx.query, 'filters');
       const who = await viewer(ctx);
-      const page = pageQuery(ctx);
-      const { data, total } = await requests().list(who, filters, page);
-      ctx.body = pageResponse({ data, pagination: paginationOf(page, total) }) satisfies ListRequests.Response;
+      ctx.body = pageResponse(await requests().list(who, filters, pageQuery(ctx))) satisfies ListRequests.Response;
     },
 
     async findOne(ctx: Context) {

@@ -28,13 +28,5 @@ export const pageQuery = (ctx: Context): PageQuery => {
   return parse(paginationSchema, { page: query.page ?? nested.page, pageSize: query.pageSize ?? nested.pageSize }, 'pagination');
 };
 
-/** `meta.pagination` for a page of a list of `total` items (as `findPage` computes it). */
-export const paginationOf = ({ page, pageSize }: PageQuery, total: number): Pagination => ({
-  page,
-  pageSize,
-  pageCount: Math.ceil(total / pageSize),
-  total,
-});
-
 /** A page as the core API answers a list: `{ data, meta: { pagination } }`. */
 export const pageResponse = <T>({ data, pagination }: Page<T>): { data: T[]; meta: ListMeta } => ({ data, meta: { pagination } });

@@ -95,8 +95,8 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(viewer: Viewer, filters: RequestFilters, page: PageQuery) {
-      const { records, total } = await store.page({ ...engineActor(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
-      return { data: await presenter.list(records, viewer.actor), total };
+      const { data, pagination } = await store.page({ ...engineActor(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
+      return { data: await presenter.list(data, viewer.actor), pagination };
     },
 
     /** One request with its diff, stages, decisions and timeline — for its parties and for admins. */

@@ -15,8 +15,7 @@ import {
   type RequestState,
   type TimePolicy,
 } from '../../domain';
-import { notFound } from '../../utils/errors';
-import { lockRows } from '../../utils/lock';
+import { table } from '../../utils/records';
 import type { PageQuery } from '../../utils/pagination';
 import type { ApplyParams } from '../apply';
 import type { Snapshot } from '../snapshot';
@@ -160,29 +159,20 @@ export interface ListViewer extends Actor {
  * parties kept in step with each state written, in the caller's transaction.
  */
 export const createRequestStore = (strapi: Core.Strapi) => {
-  const query = () => strapi.db.query(UID.request);
   const parties = () => strapi.db.query(UID.requestParty);
 
-  const missing = (id: string) => notFound(`Approval request ${id} not found`, { id });
+  const requests = table(strapi, UID.request);
+  const { query } = requests;
+  const LABEL = 'Approval request';
 
   const store = {
-    async find(id: string): Promise<RequestRecord | null> {
-      const row = await query().findOne({ where: { documentId: id } });
-      return row ? fromRow(row) : null;
-    },
-
     async get(id: string): Promise<RequestRecord> {
-      const record = await store.find(id);
-      if (!record) throw missing(id);
-      return record;
+      return fromRow(await requests.findOr404(id, LABEL));
     },
 
     /** The request under its row lock (take it first in the transaction, see `lockRows`); 404 when it is gone. */
     async lock(id: string): Promise<RequestRecord> {
-      const [locked] = await lockRows(strapi, UID.request, { documentId: id });
-      const row = locked ? await query().findOne({ where: { id: locked.id } }) : null;
-      if (!row) throw missing(id);
-      return fromRow(row);
+      return fromRow(await requests.lockOr404(id, LABEL));
     },
 
     /** The pending request holding this open key, as a raw pointer (for the 409 that names it). */
@@ -233,7 +223,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
      * A page of requests, newest first. "Awaiting me", "mine" and what a reader may see go
      * through the parties table (`id IN (select request from parties where …)`), on its index.
      */
-    async page(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery) {
+    async page(viewer: ListViewer, filters: RequestFilters, page: PageQuery) {
       const conditions: Record<string, unknown>[] = [];
       if (filters.status) conditions.push({ status: filters.status });
       if (filters.uid) conditions.push({ uid: filters.uid });
@@ -242,11 +232,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       if (filters.awaitingMe) conditions.push({ id: { $in: byParty(strapi, awaitedAs(viewer), ['awaiting']) } });
       if (!viewer.canReadAll && !viewer.isApprovalAdmin) conditions.push({ id: { $in: byParty(strapi, [viewer.principal]) } });
       const where = conditions.length ? { $and: conditions } : {};
-      const [rows, total] = await Promise.all([
-        query().findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
-        query().count({ where }),
-      ]);
-      return { records: rows.map(fromRow), total };
+      return requests.findPage(page, { where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }, (rows) => rows.map(fromRow));
     },
 
     /** Pending requests due by `now`, earliest first (the sweep). */
