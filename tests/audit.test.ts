@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { canonicalJson } from '../src/plugins/approval-workflow/server/src/utils/canonical-json';
 import { startApp, type TestApp } from './helpers/app';
+import type { AuditEvent } from '../src/plugins/approval-workflow/shared/contracts/audit';
 import { ARTICLE, SECTION, cast, cm, createTemplate, manage, seedDocument, type Cast } from './helpers/fixtures';
 
 let app: TestApp;
@@ -20,18 +21,8 @@ const ids: Record<'approved' | 'declined' | 'cancelled' | 'delegated' | 'failed'
 };
 const subjects: Record<'template' | 'group' | 'managed', string> = { template: '', group: '', managed: '' };
 
-interface Event {
-  id: number;
-  seq: number;
-  action: string;
-  actor: string;
-  requestId: string | null;
-  subject: string | null;
-  at: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+/** An audit event row: the API's event with its row id. */
+type Event = AuditEvent & { id: number };
 
 const events = () => app.strapi.db.query(UID.auditEvent as never).findMany({ orderBy: { seq: 'asc' } }) as Promise<Event[]>;
 const eventAt = (seq: number) => app.strapi.db.query(UID.auditEvent as never).findOne({ where: { seq } }) as Promise<Event>;

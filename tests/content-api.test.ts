@@ -7,7 +7,7 @@ import request from 'supertest';
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
-import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast, awaitingOf } from './helpers/fixtures';
 
 let app: TestApp;
 let c: Cast;
@@ -16,14 +16,6 @@ let templateId: string;
 
 const q = (uid: string) => app.strapi.db.query(uid as never);
 
-/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
-const awaitingOf = async (id: string): Promise<string[]> => {
-  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
-  const parties = await app.strapi.db
-    .query('plugin::approval-workflow.request-party' as never)
-    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
-  return parties.map((party: { principal: string }) => party.principal);
-};
 const A = '/api/approval-workflow/requests';
 const ARTICLE_ACTIONS = ['create', 'update', 'delete', 'find', 'findOne'].map((a) => `api::article.article.${a}`);
 const PLUGIN_ACTIONS = ['find', 'findOne', 'approve', 'reject', 'cancel', 'delegate'].map((a) => `plugin::approval-workflow.requests.${a}`);
@@ -199,7 +191,7 @@ describe('the plugin’s content-API routes', () => {
     expect(approve.body.data).toMatchObject({ id, status: 'approved', documentId });
     expect((await row(app, ARTICLE, documentId))?.title).toBe('Approved over the API');
     expect(await requestRow(app, id)).toMatchObject({ status: 'approved', openKey: null });
-    expect(await awaitingOf(id)).toEqual([]);
+    expect(await awaitingOf(app, id)).toEqual([]);
     const decisions = await q(UID.decision).findMany({ where: { requestId: id } });
     expect(decisions).toEqual([expect.objectContaining({ kind: 'approve', by: approver.principal, comment: 'Go' })]);
   });

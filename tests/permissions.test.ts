@@ -9,7 +9,7 @@ import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { ACTIONS } from '../src/plugins/approval-workflow/shared/constants';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
-import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast, awaitingOf } from './helpers/fixtures';
 
 let app: TestApp;
 let c: Cast;
@@ -20,14 +20,6 @@ let sectionCollection: string;
 
 const q = (uid: string) => app.strapi.db.query(uid as never);
 
-/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
-const awaitingOf = async (id: string): Promise<string[]> => {
-  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
-  const parties = await app.strapi.db
-    .query('plugin::approval-workflow.request-party' as never)
-    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
-  return parties.map((party: { principal: string }) => party.principal);
-};
 
 /** Everything the tests could change, read straight from the database. */
 const snapshot = async () => ({
@@ -282,7 +274,7 @@ describe('content-API routes: users-permissions grants', () => {
     expect(res.status).toBe(200);
     const stored = await requestRow(app, pending.delegate);
     expect(stored?.status).toBe('pending');
-    expect(await awaitingOf(pending.delegate)).toEqual([c.reviewer.principal]);
+    expect(await awaitingOf(app, pending.delegate)).toEqual([c.reviewer.principal]);
   });
 
   it('granted cancel: the requester cancels', async () => {

@@ -7,16 +7,8 @@
 import { ACTIONS } from '../src/plugins/approval-workflow/shared/constants';
 import { startApp, type TestApp } from './helpers/app';
 import { PASSWORD, type Caller } from './helpers/actors';
-import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast, awaitingOf } from './helpers/fixtures';
 
-/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
-const awaitingOf = async (id: string): Promise<string[]> => {
-  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
-  const parties = await app.strapi.db
-    .query('plugin::approval-workflow.request-party' as never)
-    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
-  return parties.map((party: { principal: string }) => party.principal);
-};
 
 const REQUEST = 'plugin::approval-workflow.request';
 const DECISION = 'plugin::approval-workflow.decision';
@@ -519,7 +511,7 @@ describe('delegation: an approver hands their obligation to another admin user',
     expect(stored.state.stages[0].obligations).toEqual([
       expect.objectContaining({ holder: c.reviewer2.principal, delegatedFrom: c.reviewer.principal, status: 'open' }),
     ]);
-    expect(await awaitingOf(id)).toEqual([c.reviewer2.principal]);
+    expect(await awaitingOf(app, id)).toEqual([c.reviewer2.principal]);
     const detail = await c.reviewer2.call('get', `/approval-workflow/requests/${id}`);
     expect(detail.body.data.stages[0].obligations[0].delegatedFrom.principal).toBe(c.reviewer.principal);
     expect(detail.body.data.timeline).toEqual(

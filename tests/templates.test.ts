@@ -6,16 +6,8 @@
  */
 import { startApp, type TestApp } from './helpers/app';
 import { PASSWORD } from './helpers/actors';
-import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, SECTION, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast, awaitingOf } from './helpers/fixtures';
 
-/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
-const awaitingOf = async (id: string): Promise<string[]> => {
-  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
-  const parties = await app.strapi.db
-    .query('plugin::approval-workflow.request-party' as never)
-    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
-  return parties.map((party: { principal: string }) => party.principal);
-};
 
 const TEMPLATE = 'plugin::approval-workflow.template';
 const TEMPLATE_VERSION = 'plugin::approval-workflow.template-version';
@@ -423,7 +415,7 @@ describe('groups: plugin-defined approver groups', () => {
       [{ kind: 'group', id: groupId }],
       [{ kind: 'group', id: groupId }],
     ]);
-    expect(await awaitingOf(requestId)).toEqual(expect.arrayContaining([c.reviewer.principal, c.legal.principal]));
+    expect(await awaitingOf(app, requestId)).toEqual(expect.arrayContaining([c.reviewer.principal, c.legal.principal]));
 
     // A member outside the reviewers role decides as a group member.
     const approve = await c.legal.call('post', `/approval-workflow/requests/${requestId}/approve`).send({});

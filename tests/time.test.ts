@@ -6,7 +6,7 @@
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
-import { ARTICLE, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, cast, cm, createTemplate, manage, requestRow, row, seedDocument, type Cast, awaitingOf } from './helpers/fixtures';
 
 let app: TestApp;
 let c: Cast;
@@ -15,14 +15,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const q = (uid: string) => app.strapi.db.query(uid as never);
 
-/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
-const awaitingOf = async (id: string): Promise<string[]> => {
-  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
-  const parties = await app.strapi.db
-    .query('plugin::approval-workflow.request-party' as never)
-    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
-  return parties.map((party: { principal: string }) => party.principal);
-};
 const sweep = (now: number) =>
   (app.strapi.plugin('approval-workflow').service('requests') as { sweep(now: number): Promise<{ due: number; ticked: number }> }).sweep(now);
 
@@ -89,7 +81,7 @@ describe('seed 003: time spans through the sweep', () => {
     expect(state.stages[0].obligations.length).toBeGreaterThan(0);
     for (const o of state.stages[0].obligations) expect(o).toMatchObject({ status: 'auto-approved', decidedBy: 'system' });
     expect(state.stages[1]).toMatchObject({ name: 'Legal', status: 'active' });
-    expect(await awaitingOf(r.id)).toEqual([c.legal.principal]);
+    expect(await awaitingOf(app, r.id)).toEqual([c.legal.principal]);
     // Legal's stage has no time span: the next thing due is the first reminder (48 h).
     expect(ms(after?.nextDueAt)).toBe(r.created + 48 * HOUR);
     const decisions = await q(UID.decision).findMany({ where: { requestId: r.id } });
@@ -125,7 +117,7 @@ describe('seed 003: time spans through the sweep', () => {
     expect(state.stages[0].obligations.every((o) => o.status === 'auto-approved' && o.decidedBy === 'system')).toBe(true);
     const admins = state.stages.find((s) => s.kind === 'admins');
     expect(admins).toMatchObject({ status: 'active', obligations: [expect.objectContaining({ holder: 'approval-admins', status: 'open' })] });
-    expect(await awaitingOf(r.id)).toEqual(['approval-admins']);
+    expect(await awaitingOf(app, r.id)).toEqual(['approval-admins']);
     expect(await actionsOf(r.id)).toContain('fell-to-admins');
     expect((await row(app, ARTICLE, r.documentId))?.title).toBe(r.original);
 
@@ -148,7 +140,7 @@ describe('seed 003: time spans through the sweep', () => {
     await sweep(r.created + 31 * MINUTE);
     const stored = await requestRow(app, r.id);
     expect(stored).toMatchObject({ status: 'expired', openKey: null, nextDueAt: null });
-    expect(await awaitingOf(r.id)).toEqual([]);
+    expect(await awaitingOf(app, r.id)).toEqual([]);
     expect(stored?.reason).toMatch(/"Quick review"/);
     expect(ms(stored?.closedAt)).toBe(r.created + 31 * MINUTE);
     expect((stored?.state as State).stages[0].status).toBe('expired');

@@ -79,3 +79,12 @@ export const requestRow = (app: TestApp, id: string) =>
 /** Creates a document directly through the Document Service (as server code: not intercepted). */
 export const seedDocument = async (app: TestApp, uid: string, data: Record<string, unknown>) =>
   app.strapi.documents(uid as never).create({ data } as never) as Promise<{ documentId: string; id: number }>;
+
+/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
+export const awaitingOf = async (app: TestApp, id: string): Promise<string[]> => {
+  const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
+  const parties = await app.strapi.db
+    .query('plugin::approval-workflow.request-party' as never)
+    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
+  return parties.map((party: { principal: string }) => party.principal);
+};

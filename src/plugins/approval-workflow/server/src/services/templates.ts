@@ -69,7 +69,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (problems.length) {
       throw badRequest(`Invalid template: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
         problems,
-        errors: problems.map((p) => ({ path: p.path.split(/[.[\]]+/).filter(Boolean), message: p.message, name: 'ValidationError' })),
+        errors: problems.map((p) => ({ path: p.segments.map(String), message: p.message, name: 'ValidationError' })),
       });
     }
     const unknown = await getService(strapi, 'directory').unknownReferences(input);
