@@ -4,7 +4,7 @@ import type { AuditEvent, AuditVerification } from '../../../shared/contracts/au
 import { UID } from '../constants';
 import { canonicalJson } from '../utils/canonical-json';
 import type { PageQuery } from '../utils/pagination';
-import { table } from '../utils/records';
+import { table, type BaseRow } from '../utils/records';
 
 /** Actions recorded by the services themselves; the engine's own actions come from its effects. */
 export const SERVICE_AUDIT_ACTIONS = [
@@ -126,8 +126,8 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Events newest first, as the API shows them. */
     async list({ requestId, ...page }: PageQuery & { requestId?: string }) {
-      return table(strapi, UID.auditEvent).findPage(page, { where: requestId ? { requestId } : {}, orderBy: { seq: 'desc' } }, (rows) =>
-        (rows as StoredEvent[]).map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }): AuditEvent => ({
+      return table<StoredEvent & BaseRow>(strapi, UID.auditEvent).findPage(page, { where: requestId ? { requestId } : {}, orderBy: { seq: 'desc' } }, (rows) =>
+        rows.map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }): AuditEvent => ({
           seq,
           action,
           actor,

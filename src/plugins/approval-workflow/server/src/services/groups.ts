@@ -4,10 +4,17 @@ import { UID } from '../constants';
 import type { PageQuery } from '../utils/pagination';
 import { conflict, invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { table, writeAndAudit, type Row } from '../utils/records';
+import { table, writeAndAudit, type BaseRow } from '../utils/records';
+
+/** A group's row. */
+export interface GroupRow extends BaseRow {
+  name: string;
+  description: string | null;
+  members: string[] | null;
+}
 import type { GroupInput } from '../validation/group';
 
-const present = (row: Row): Group => ({
+const present = (row: GroupRow): Group => ({
   id: row.documentId,
   name: row.name,
   description: row.description ?? null,
@@ -23,7 +30,7 @@ export type { Group };
  * groups"). Members are frozen into a request when it starts; later edits change new requests only.
  */
 export const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const groups = table(strapi, UID.group);
+  const groups = table<GroupRow>(strapi, UID.group);
   const LABEL = 'Group';
 
   const check = async (input: GroupInput) => {
@@ -31,7 +38,7 @@ export const createGroupsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (unknown.length) throw invalidField(['members'], `Unknown users: ${unknown.join(', ')}`, { unknown: { users: unknown } });
   };
 
-  const save = (action: 'group-created' | 'group-edited', actor: string, write: () => Promise<Row>) =>
+  const save = (action: 'group-created' | 'group-edited', actor: string, write: () => Promise<GroupRow>) =>
     writeAndAudit(strapi, async () => {
       const row = await write();
       return { result: present(row), audit: [{ action, actor, subject: row.documentId, details: { name: row.name } }] };

@@ -7,7 +7,7 @@ import type { PageQuery } from '../utils/pagination';
 import { conflict, invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { readLocked } from '../utils/lock';
-import { table, writeAndAudit, type Row, type WriteAudit } from '../utils/records';
+import { table, writeAndAudit, type BaseRow, type WriteAudit } from '../utils/records';
 import { refuseDuplicates } from '../utils/unique-violation';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
 
@@ -18,7 +18,20 @@ const DRAFT_OPERATIONS: readonly Operation[] = ['publish', 'unpublish', 'discard
 
 export type { ManagedObject };
 
-const present = (row: Row): ManagedObject => ({
+/** A managed object's row. */
+export interface ManagedObjectRow extends BaseRow {
+  key: string;
+  kind: ManagedKind;
+  uid: string;
+  entryDocumentId: string | null;
+  operations: Operation[] | null;
+  templateId: string | null;
+  childRelations: ChildRelation[] | null;
+  inheritedFrom: string | null;
+  markedBy: string | null;
+}
+
+const present = (row: ManagedObjectRow): ManagedObject => ({
   id: row.documentId,
   kind: row.kind,
   uid: row.uid,
@@ -44,7 +57,7 @@ const GUARD_CACHE_MS = 5_000;
  * left as they are.
  */
 export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const objects = table(strapi, UID.managedObject);
+  const objects = table<ManagedObjectRow>(strapi, UID.managedObject);
   const query = objects.query;
   const LABEL = 'Managed object';
   let guardCache: { uids: Set<string>; at: number } | null = null;
@@ -100,7 +113,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   };
 
   /** The audit entry of a change to a managed object. */
-  const auditOf = (action: string, actor: string, row: Row, details: Record<string, unknown> = {}): WriteAudit => ({
+  const auditOf = (action: string, actor: string, row: Pick<ManagedObjectRow, 'documentId' | 'kind' | 'uid' | 'entryDocumentId'>, details: Record<string, unknown> = {}): WriteAudit => ({
     action,
     actor,
     subject: row.documentId,

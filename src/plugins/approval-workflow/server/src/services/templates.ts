@@ -6,11 +6,24 @@ import type { PageQuery } from '../utils/pagination';
 import { badRequest, conflict, invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { lockRows } from '../utils/lock';
-import { table, writeAndAudit, type Row } from '../utils/records';
+import { table, writeAndAudit, type BaseRow } from '../utils/records';
+
+/** A template's row: the rule's settings in columns, its owner rules and stages as JSON (checked when read). */
+export interface TemplateRow extends BaseRow {
+  name: string;
+  description: string | null;
+  version: number;
+  securityLevel: Rule['securityLevel'];
+  urgentAllowed: boolean | null;
+  rejectionPolicy: Rule['rejectionPolicy'];
+  ownerRules: unknown;
+  stages: unknown;
+  editedBy: string | null;
+}
 import { storedOwnerRulesSchema, storedStagesSchema, type TemplateInput } from '../validation/template';
 
 /** The rule the engine runs, from a stored template row (JSON columns checked on the way out). */
-export const ruleOf = (row: Row): Rule => ({
+export const ruleOf = (row: TemplateRow): Rule => ({
   id: row.documentId,
   version: row.version,
   name: row.name,
@@ -27,7 +40,7 @@ export const ruleOf = (row: Row): Rule => ({
  * managed entry — need the editor's password to change (seed 002).
  */
 export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const templates = table(strapi, UID.template);
+  const templates = table<TemplateRow>(strapi, UID.template);
   const query = templates.query;
   const LABEL = 'Template';
   const findRow = (id: string) => templates.findOr404(id, LABEL);
@@ -40,7 +53,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Set(rows.map((row) => row.templateId as string));
   };
 
-  const present = async (rows: Row[]): Promise<Template[]> => {
+  const present = async (rows: TemplateRow[]): Promise<Template[]> => {
     const [{ defaultTemplateId }, itemLevel] = await Promise.all([
       getService(strapi, 'settings').get(),
       itemLevelIds(rows.map((row) => row.documentId)),
@@ -91,7 +104,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     stages: input.stages,
   });
 
-  const recordVersion = async (row: Row, actor: string) => {
+  const recordVersion = async (row: TemplateRow, actor: string) => {
     await strapi.db.query(UID.templateVersion).create({
       data: { templateId: row.documentId, version: row.version, rule: ruleOf(row), editedBy: actor },
     });

@@ -5,8 +5,13 @@ import { notFound } from './errors';
 import { getService } from './get-service';
 import { readLocked } from './lock';
 
-/** A row of a plugin table as `strapi.db.query` returns it; each service presents its own rows. */
-export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a database row
+/** The columns Strapi gives every row of a plugin table; each service declares the rest of its rows. */
+export interface BaseRow {
+  id: number;
+  documentId: string;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+}
 
 /** What a list reads: Strapi's query-engine filters and order (`where`, `orderBy`, `select`). */
 export interface ListParams {
@@ -19,9 +24,9 @@ export interface ListParams {
  * One plugin table, by document id: the reads every service of a record type needs, with the same
  * 404 everywhere (`<label> <id> not found`, `details.id`).
  */
-export const table = (strapi: Core.Strapi, uid: UID.Schema) => {
+export const table = <R extends BaseRow>(strapi: Core.Strapi, uid: UID.Schema) => {
   const query = () => strapi.db.query(uid);
-  const orNotFound = (row: Row | null, documentId: string, label: string): Row => {
+  const orNotFound = (row: R | null, documentId: string, label: string): R => {
     if (!row) throw notFound(`${label} ${documentId} not found`, { id: documentId });
     return row;
   };
@@ -30,7 +35,7 @@ export const table = (strapi: Core.Strapi, uid: UID.Schema) => {
     query,
 
     /** The row of a document id, or a 404 naming it. */
-    async findOr404(documentId: string, label: string): Promise<Row> {
+    async findOr404(documentId: string, label: string): Promise<R> {
       return orNotFound(await query().findOne({ where: { documentId } }), documentId, label);
     },
 
@@ -38,7 +43,7 @@ export const table = (strapi: Core.Strapi, uid: UID.Schema) => {
      * The row under its lock (SELECT … FOR UPDATE, see `utils/lock.ts`), inside the caller's
      * transaction: a write racing a delete finds it gone (404) instead of writing a ghost.
      */
-    async lockOr404(documentId: string, label: string): Promise<Row> {
+    async lockOr404(documentId: string, label: string): Promise<R> {
       return orNotFound(await readLocked(strapi, uid, { documentId }), documentId, label);
     },
 
@@ -46,7 +51,7 @@ export const table = (strapi: Core.Strapi, uid: UID.Schema) => {
      * One page, as the core API pages (`strapi.db.query().findPage`): the rows of the page and
      * `{ page, pageSize, pageCount, total }` for `meta.pagination`.
      */
-    async findPage<T>({ page, pageSize }: PageQuery, params: ListParams, present: (rows: Row[]) => T[] | Promise<T[]>): Promise<Page<T>> {
+    async findPage<T>({ page, pageSize }: PageQuery, params: ListParams, present: (rows: R[]) => T[] | Promise<T[]>): Promise<Page<T>> {
       const { results, pagination } = await query().findPage({ ...params, page, pageSize });
       return { data: await present(results), pagination };
     },

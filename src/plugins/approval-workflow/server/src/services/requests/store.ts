@@ -15,7 +15,7 @@ import {
   type RequestState,
   type TimePolicy,
 } from '../../domain';
-import { table } from '../../utils/records';
+import { table, type BaseRow } from '../../utils/records';
 import type { PageQuery } from '../../utils/pagination';
 import type { ApplyParams } from '../apply';
 import type { Snapshot } from '../snapshot';
@@ -161,7 +161,8 @@ export interface ListViewer extends Actor {
 export const createRequestStore = (strapi: Core.Strapi) => {
   const parties = () => strapi.db.query(UID.requestParty);
 
-  const requests = table(strapi, UID.request);
+  // Rows stay untyped until `fromRow` parses them.
+  const requests = table<BaseRow & Record<string, unknown>>(strapi, UID.request);
   const { query } = requests;
   const LABEL = 'Approval request';
 
