@@ -811,6 +811,55 @@ export interface PluginApprovalWorkflowManagedObject
   };
 }
 
+export interface PluginApprovalWorkflowOutboxMessage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_outbox';
+  info: {
+    displayName: 'Approval outbox message';
+    pluralName: 'outbox-messages';
+    singularName: 'outbox-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    availableAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.String & Schema.Attribute.Required;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.outbox-message'
+    > &
+      Schema.Attribute.Private;
+    payload: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    recipients: Schema.Attribute.JSON;
+    requestId: Schema.Attribute.String;
+    status: Schema.Attribute.Enumeration<['pending', 'sent', 'failed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginApprovalWorkflowRequest
   extends Struct.CollectionTypeSchema {
   collectionName: 'approval_workflow_requests';
@@ -834,7 +883,6 @@ export interface PluginApprovalWorkflowRequest
     };
   };
   attributes: {
-    awaiting: Schema.Attribute.Text;
     base: Schema.Attribute.JSON;
     baseHash: Schema.Attribute.String;
     closedAt: Schema.Attribute.DateTime;
@@ -865,7 +913,6 @@ export interface PluginApprovalWorkflowRequest
       Schema.Attribute.Required;
     owner: Schema.Attribute.String;
     params: Schema.Attribute.JSON;
-    participants: Schema.Attribute.Text;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Text;
     requester: Schema.Attribute.String & Schema.Attribute.Required;
@@ -884,6 +931,51 @@ export interface PluginApprovalWorkflowRequest
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     urgent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface PluginApprovalWorkflowRequestParty
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_request_parties';
+  info: {
+    displayName: 'Approval request party';
+    pluralName: 'request-parties';
+    singularName: 'request-party';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.request-party'
+    > &
+      Schema.Attribute.Private;
+    principal: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    request: Schema.Attribute.Integer & Schema.Attribute.Required;
+    role: Schema.Attribute.Enumeration<
+      ['requester', 'holder', 'delegated-from', 'decided', 'awaiting']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1505,7 +1597,9 @@ declare module '@strapi/strapi' {
       'plugin::approval-workflow.decision': PluginApprovalWorkflowDecision;
       'plugin::approval-workflow.group': PluginApprovalWorkflowGroup;
       'plugin::approval-workflow.managed-object': PluginApprovalWorkflowManagedObject;
+      'plugin::approval-workflow.outbox-message': PluginApprovalWorkflowOutboxMessage;
       'plugin::approval-workflow.request': PluginApprovalWorkflowRequest;
+      'plugin::approval-workflow.request-party': PluginApprovalWorkflowRequestParty;
       'plugin::approval-workflow.template': PluginApprovalWorkflowTemplate;
       'plugin::approval-workflow.template-version': PluginApprovalWorkflowTemplateVersion;
       'plugin::content-releases.release': PluginContentReleasesRelease;
