@@ -19,35 +19,7 @@ import type {
   StageStatus,
 } from '../../../shared/vocabulary';
 
-export {
-  DECISION_KINDS,
-  EXPIRY_ACTIONS,
-  GROUP_KINDS,
-  OBLIGATION_STATUSES,
-  OPERATIONS,
-  REJECTION_POLICIES,
-  REQUEST_STATUSES,
-  SECURITY_LEVELS,
-  STAGE_STATUSES,
-} from '../../../shared/vocabulary';
-export type {
-  DecisionKind,
-  ExpiryAction,
-  GroupKind,
-  GroupRequirement,
-  ObligationRule,
-  ObligationSource,
-  ObligationStatus,
-  Operation,
-  OwnerRules,
-  Principal,
-  RejectionPolicy,
-  RequestStatus,
-  SecurityLevel,
-  StageKind,
-  StageRule,
-  StageStatus,
-} from '../../../shared/vocabulary';
+export * from '../../../shared/vocabulary';
 
 /** The approval rule (template) as a request freezes it when it starts. */
 export interface Rule {

@@ -189,8 +189,6 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Parties for requests written before the parties table existed (bootstrap; a no-op afterwards). */
     backfillParties: () => store.backfillParties(),
-
-    summaryOf,
   };
 };
 

@@ -15,7 +15,7 @@ import {
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { normalize, type Snapshot } from '../snapshot';
-import type { RequestRecord } from './store';
+import { instant, type RequestRecord } from './store';
 import { z } from 'zod';
 
 type Labels = Record<string, PrincipalLabel>;
@@ -78,7 +78,7 @@ const diffFor = (operation: Operation, base: Snapshot | null, proposal: Record<s
 const decisionRowSchema = z.object({
   kind: z.enum(DECISION_KINDS),
   by: z.string(),
-  at: z.union([z.string(), z.date(), z.number()]).transform((value) => new Date(value).toISOString()),
+  at: instant,
   comment: z.string().nullish().transform((value) => value ?? null),
   obligations: z.array(z.string()).nullish().transform((value) => value ?? []),
 });

@@ -65,7 +65,8 @@ export class CorruptRequestError extends Error {
 }
 
 const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((value) => value ?? null);
-const instant = z.union([z.string(), z.number(), z.date()]).transform((value) => new Date(value).toISOString());
+/** A stored time (a Date, a string or epoch milliseconds, as each database returns it) as an ISO string. */
+export const instant = z.union([z.string(), z.number(), z.date()]).transform((value) => new Date(value).toISOString());
 const data = z.record(z.unknown());
 
 const rowSchema = z.object({
@@ -123,23 +124,15 @@ export const toRow = (state: RequestState, policy: TimePolicy, openKey: string |
 };
 
 /** What `insert` writes besides the engine's columns: the request as the interceptor opened it. */
-export interface NewRequestRow {
+export type NewRequestRow = Pick<
+  RequestRecord,
+  'operation' | 'uid' | 'targetDocumentId' | 'locale' | 'params' | 'base' | 'baseHash' | 'requester' | 'owner' | 'comment' | 'urgent'
+> & {
   documentId: string;
-  operation: Operation;
-  uid: string;
-  targetDocumentId: string | null;
-  locale: string | null;
-  params: ApplyParams;
-  base: Snapshot | null;
-  baseHash: string | null;
   context: { parentManagedObject: string | null };
-  requester: string;
-  owner: string | null;
-  comment: string | null;
-  urgent: boolean;
   templateId: string;
   templateVersion: number;
-}
+};
 
 /** How a list reaches the parties table: the ids of requests where one of `principals` plays one of `roles`. */
 const byParty = (strapi: Core.Strapi, principals: string[], roles?: PartyRole[]) =>
