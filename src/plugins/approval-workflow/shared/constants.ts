@@ -23,3 +23,13 @@ export const ACTIONS = {
   readAudit: 'plugin::approval-workflow.audit.read',
 } as const;
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+/**
+ * The headers a requester adds to an intercepted write (REST, GraphQL, the content manager):
+ * a comment, the urgent flag, and the id of their own open request to revise instead of a 409.
+ */
+export const APPROVAL_HEADERS = {
+  comment: 'X-Approval-Comment',
+  urgent: 'X-Approval-Urgent',
+  revise: 'X-Approval-Revise',
+} as const;
