@@ -23,6 +23,7 @@ export {
   isAwaiting,
   isClosed,
   mayRead,
+  progressOf,
   nextDueAt,
   partiesOf,
   PARTY_ROLES,

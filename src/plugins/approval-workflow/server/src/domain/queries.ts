@@ -1,5 +1,6 @@
 import type { TransitionErrorCode } from './errors';
-import { isDecidableBy, stageHolders } from './stage-rules';
+import type { StageProgress } from '../../../shared/contracts/requests';
+import { isApprovedStatus, isDecidableBy, stageHolders } from './stage-rules';
 import { MINUTE_MS, msOf } from './time';
 import { APPROVAL_ADMINS, PUBLIC_PRINCIPAL, type Actor, type ObligationState, type Principal, type RequestState, type RequestStatus, type StageState, type TimePolicy } from './types';
 
@@ -190,4 +191,23 @@ export function canCancel(state: RequestState, actor: Actor): boolean {
 export function canDelegate(state: RequestState, actor: Actor): boolean {
   if (isClosed(state.status)) return false;
   return state.stages.some((stage) => stage.status !== 'fulfilled' && stage.obligations.some((o) => o.holder === actor.principal && o.status === 'open'));
+}
+
+/**
+ * Where the request stands in its stages, as lists show it ("Stage 1 of 2 · 1 of 2 approvals"):
+ * while pending, the first active stage; otherwise (or when no stage is active) the last stage
+ * that ran, i.e. the last one not waiting. `approvals` counts its approved obligations (approved or
+ * auto-approved), `required` is its criteria. All zero for a request without stages.
+ */
+export function progressOf(state: RequestState): StageProgress {
+  const ran = state.stages.filter((stage) => stage.status !== 'waiting');
+  const active = isClosed(state.status) ? undefined : state.stages.find((stage) => stage.status === 'active');
+  const stage = active ?? ran[ran.length - 1];
+  if (!stage) return { current: 0, total: state.stages.length, approvals: 0, required: 0 };
+  return {
+    current: state.stages.indexOf(stage) + 1,
+    total: state.stages.length,
+    approvals: stage.obligations.filter((obligation) => isApprovedStatus(obligation.status)).length,
+    required: stage.required,
+  };
 }

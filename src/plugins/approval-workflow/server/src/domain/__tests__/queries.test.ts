@@ -1,4 +1,4 @@
-import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, mayRead, partiesOf } from '../queries';
+import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, mayRead, partiesOf, progressOf } from '../queries';
 import { REQUEST_STATUSES } from '../types';
 import { APPROVAL_ADMINS } from '../types';
 import { admin, approve, group, person, reject, REQUESTER, role, rule, run, stage, start, user } from './helpers';
@@ -124,5 +124,29 @@ describe('parties: each principal and role once', () => {
   it('a holder in two stages is one holder', () => {
     const begun = start(rule([stage([user('admin:x')]), stage([user('admin:x')])]));
     expect(partiesOf(begun.state).filter((p) => p.role === 'holder')).toEqual([{ principal: 'admin:x', role: 'holder' }]);
+  });
+});
+
+describe('progressOf: where the request stands in its stages', () => {
+  const twoStages = () => start(rule([stage([user('admin:x'), user('admin:y')], { criteria: 2 }), stage([user('admin:z')])]));
+
+  it('the active stage while pending, with its approvals so far', () => {
+    const begun = twoStages();
+    expect(progressOf(begun.state)).toEqual({ current: 1, total: 2, approvals: 0, required: 2 });
+    expect(progressOf(run(begun, [approve('admin:x')]).state)).toEqual({ current: 1, total: 2, approvals: 1, required: 2 });
+    expect(progressOf(run(begun, [approve('admin:x'), approve('admin:y')]).state)).toEqual({ current: 2, total: 2, approvals: 0, required: 1 });
+  });
+
+  it('the last stage that ran once closed', () => {
+    const begun = twoStages();
+    expect(progressOf(run(begun, [reject('admin:x')]).state)).toEqual({ current: 1, total: 2, approvals: 0, required: 2 });
+    const approved = run(begun, [approve('admin:x'), approve('admin:y'), approve('admin:z')]).state;
+    expect(approved.status).toBe('approved');
+    expect(progressOf(approved)).toEqual({ current: 2, total: 2, approvals: 1, required: 1 });
+  });
+
+  it('0 of 0 without a stage', () => {
+    const { state } = twoStages();
+    expect(progressOf({ ...state, stages: [] })).toEqual({ current: 0, total: 0, approvals: 0, required: 0 });
   });
 });
