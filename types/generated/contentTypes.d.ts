@@ -482,7 +482,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
 export interface ApiGuideGuide extends Struct.CollectionTypeSchema {
   collectionName: 'guides';
   info: {
-    description: 'A localized how-to of the demo website, built from chapters (a repeatable component with a nested note that may point to a section) and a dynamic zone of blocks.';
+    description: 'A localized how-to of the demo website, built from chapters (a repeatable component with a nested note that may point to a section), a dynamic zone of blocks, a cover image and a private review note.';
     displayName: 'Guide';
     pluralName: 'guides';
     singularName: 'guide';
@@ -517,12 +517,28 @@ export interface ApiGuideGuide extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    cover: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::guide.guide'>;
     publishedAt: Schema.Attribute.DateTime;
+    reviewNote: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -926,6 +942,7 @@ export interface PluginApprovalWorkflowRequest
     targetDocumentId: Schema.Attribute.String;
     templateId: Schema.Attribute.String;
     templateVersion: Schema.Attribute.Integer;
+    title: Schema.Attribute.String;
     uid: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

@@ -10,6 +10,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'audit').ensureHead();
   // Requests written before the parties table existed (0.1) get their parties once.
   await getService(strapi, 'requests').backfillParties();
+  // Requests written before titles were stored (0.1) get theirs once.
+  await getService(strapi, 'requests').backfillTitles();
 
   // The sweep: expiries, reminders, escalations (seed 003 looks every 30 minutes; default here 5).
   strapi.cron.add({

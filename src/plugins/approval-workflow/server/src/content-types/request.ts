@@ -18,6 +18,8 @@ export default hiddenCollection({
     uid: { type: 'string', required: true },
     targetDocumentId: { type: 'string' },
     locale: { type: 'string' },
+    // The entry's title when the request was opened (its content type's main field), for lists and their search.
+    title: { type: 'string' },
     params: { type: 'json' },
     base: { type: 'json' },
     baseHash: { type: 'string' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CancelBody, DecideBody, DelegateBody } from '../../../shared/contracts/requests';
-import { REQUEST_STATUSES } from '../domain';
+import { OPERATIONS, REQUEST_STATUSES } from '../domain';
 import { accountPrincipal, dbId, documentId, identifier, text } from './common';
 import { forContract } from './contract';
 
@@ -40,6 +40,17 @@ export const requestFiltersSchema = z
     mine: flag.optional(),
     uid: identifier.optional(),
     documentId: documentId.optional(),
+    operation: z.enum(OPERATIONS).optional(),
+    // Title search: trimmed; empty is no filter (Strapi's `$containsi` escapes `%` and `_`).
+    q: z.string().trim().max(200).optional(),
   })
   .passthrough()
-  .transform(({ status, awaiting, mine, uid, documentId }) => ({ status, awaitingMe: awaiting === 'me', mine: mine ?? false, uid, documentId }));
+  .transform(({ status, awaiting, mine, uid, documentId, operation, q }) => ({
+    status,
+    awaitingMe: awaiting === 'me',
+    mine: mine ?? false,
+    uid,
+    documentId,
+    operation,
+    q: q || undefined,
+  }));

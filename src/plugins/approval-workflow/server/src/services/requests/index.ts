@@ -9,6 +9,7 @@ import { getService } from '../../utils/get-service';
 import type { PageQuery } from '../../utils/pagination';
 import { refuseDuplicates } from '../../utils/unique-violation';
 import type { Snapshot } from '../snapshot';
+import { entryTitleOf } from './entry-title';
 import { createPresenter, duplicate, summaryOf } from './presenter';
 import { createResolution, openKeyOf, policyOf } from './resolution';
 import { asHttpError, createRunner, engine } from './runner';
@@ -70,6 +71,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         uid: input.uid,
         targetDocumentId: input.documentId,
         locale: input.locale,
+        title: await entryTitleOf(strapi, input.uid, input.params.data, base),
         params: input.params,
         base,
         baseHash: base ? service('snapshot').hash(base) : null,
@@ -189,6 +191,9 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Parties for requests written before the parties table existed (bootstrap; a no-op afterwards). */
     backfillParties: () => store.backfillParties(),
+
+    /** Titles for requests written before titles were stored (bootstrap; once). */
+    backfillTitles: () => store.backfillTitles(),
   };
 };
 

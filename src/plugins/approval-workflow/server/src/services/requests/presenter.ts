@@ -6,15 +6,14 @@ import {
   canDecide,
   canDelegate,
   DECISION_KINDS,
-  diffData,
   isAwaiting,
+  progressOf,
   TRANSITION_ERROR_MESSAGES,
   type Actor,
-  type Operation,
 } from '../../domain';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
-import { normalize, type Snapshot } from '../snapshot';
+import { createDiffView } from './diff-view';
 import { instant, type RequestRecord } from './store';
 import { z } from 'zod';
 
@@ -37,9 +36,18 @@ export const duplicate = (open: RequestRecord) =>
     openRequest: { id: open.id, status: open.status, operation: open.operation, uid: open.uid, documentId: open.targetDocumentId },
   });
 
-/** A request as a list shows it, for this viewer ("awaiting me" is the engine's `isAwaiting`). */
-export const listItemOf = (record: RequestRecord, labels: Labels, viewer: Actor): RequestListItem => ({
+/** A content type as the content manager names it (its uid when the type is gone). */
+const contentTypeOf = (strapi: Core.Strapi, uid: string) => ({
+  uid,
+  displayName: strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.info.displayName ?? uid,
+});
+
+/** A request as a list shows it, for this viewer ("awaiting me" is the engine's `isAwaiting`, the stage progress its `progressOf`). */
+export const listItemOf = (strapi: Core.Strapi, record: RequestRecord, labels: Labels, viewer: Actor): RequestListItem => ({
   ...summaryOf(record),
+  title: record.title,
+  contentType: contentTypeOf(strapi, record.uid),
+  progress: progressOf(record.state),
   requester: labels[record.requester],
   template: { id: record.state.rule.id, version: record.state.rule.version, name: record.state.rule.name },
   comment: record.comment,
@@ -49,30 +57,6 @@ export const listItemOf = (record: RequestRecord, labels: Labels, viewer: Actor)
   updatedAt: record.updatedAt,
   closedAt: record.closedAt,
 });
-
-/** The base's values for the fields the proposal touches (an update sends only what changes). */
-const pick = (base: Record<string, unknown>, proposal: Record<string, unknown> | null) =>
-  Object.fromEntries(Object.keys(proposal ?? {}).map((key) => [key, base[key]]));
-
-/** What approving would change: base → proposal for the operation's kind. */
-const diffFor = (operation: Operation, base: Snapshot | null, proposal: Record<string, unknown> | null) => {
-  const current = base?.draft ?? base?.published ?? {};
-  switch (operation) {
-    case 'create':
-      return diffData({}, proposal ?? {});
-    case 'clone':
-    case 'update':
-      return diffData(pick(current, proposal), proposal ?? {});
-    case 'delete':
-      return diffData(current, {});
-    case 'publish':
-      return diffData(base?.published ?? {}, { ...(base?.draft ?? {}), ...(proposal ?? {}) });
-    case 'unpublish':
-      return diffData(base?.published ?? {}, {});
-    case 'discardDraft':
-      return diffData(base?.draft ?? {}, base?.published ?? {});
-  }
-};
 
 /** A decision row read back: the decisions table is where the detail's decisions come from. */
 const decisionRowSchema = z.object({
@@ -95,7 +79,7 @@ export const createPresenter = (strapi: Core.Strapi) => {
   return {
     async list(records: RequestRecord[], viewer: Actor): Promise<RequestListItem[]> {
       const labels = await labelsOf(records.map((record) => record.requester));
-      return records.map((record) => listItemOf(record, labels, viewer));
+      return records.map((record) => listItemOf(strapi, record, labels, viewer));
     },
 
     /** One request with its diff, stages, decisions and timeline. */
@@ -117,17 +101,18 @@ export const createPresenter = (strapi: Core.Strapi) => {
       const approve = canDecide(state, viewer, 'approve');
       const reject = canDecide(state, viewer, 'reject');
       return {
-        ...listItemOf(record, labels, viewer),
+        ...listItemOf(strapi, record, labels, viewer),
         owner: label(record.owner),
         securityLevel: state.rule.securityLevel,
         applied: state.applied,
         proposal,
         base: record.base,
         // An update that also publishes (REST's default) changes the published version: diff it as a publish.
-        diff: diffFor(
+        diff: await createDiffView(strapi).of(
+          record.uid,
           record.operation === 'update' && record.params.status === 'published' ? 'publish' : record.operation,
           record.base,
-          proposal ? (normalize(proposal) as Record<string, unknown>) : null
+          proposal
         ),
         stages: state.stages.map((stage) => ({
           index: stage.index,

@@ -24,6 +24,9 @@ export interface RequestFilters {
   mine?: boolean;
   uid?: string;
   documentId?: string;
+  operation?: Operation;
+  /** Title search: case-insensitive, contains. */
+  q?: string;
 }
 
 /** Who is looking: the actor, and whether their role lets them see every request. */
