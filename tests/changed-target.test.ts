@@ -108,9 +108,19 @@ describe('the request’s diff with nested data', () => {
     const detail = await c.reviewer.call('get', `/approval-workflow/requests/${id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.data.base.draft).toMatchObject({ chapters: chapters('See the docs', sections.docs), blocks: blocks('Quoted') });
+    // Components and dynamic-zone items are walked (matched by position), the relation shown by its titles.
+    const section = (documentId: string, title: string) => ({ uid: SECTION, documentId, title });
     expect(detail.body.data.diff).toEqual([
-      { path: 'blocks', kind: 'changed', before: blocks('Quoted'), after: blocks('Requoted') },
-      { path: 'chapters', kind: 'changed', before: chapters('See the docs', sections.docs), after: chapters('Rewritten', sections.faq) },
+      { path: 'blocks[id=1].text', labels: ['blocks', 'Quote 1', 'text'], type: 'string', kind: 'changed', before: 'Quoted', after: 'Requoted' },
+      {
+        path: 'chapters[id=1].note.section',
+        labels: ['chapters', 'Chapter 1', 'note', 'section'],
+        type: 'relation',
+        kind: 'changed',
+        before: section(sections.docs, 'Docs'),
+        after: section(sections.faq, 'FAQ'),
+      },
+      { path: 'chapters[id=1].note.text', labels: ['chapters', 'Chapter 1', 'note', 'text'], type: 'text', kind: 'changed', before: 'See the docs', after: 'Rewritten' },
     ]);
 
     const approve = await c.reviewer.call('post', `/approval-workflow/requests/${id}/approve`).send({});

@@ -93,7 +93,7 @@ describe('REST writes by a users-permissions user', () => {
     expect((await row(app, ARTICLE, documentId, true))?.title).toBe('Live');
     // The approver sees what goes live: the published version's title changes.
     const detail = await c.reviewer.call('get', `/approval-workflow/requests/${id}`);
-    expect(detail.body.data.diff).toEqual([{ path: 'title', kind: 'changed', before: 'Live', after: 'Live, corrected' }]);
+    expect(detail.body.data.diff).toEqual([{ path: 'title', labels: ['title'], type: 'string', kind: 'changed', before: 'Live', after: 'Live, corrected' }]);
     const approve = await c.reviewer.call('post', `/approval-workflow/requests/${id}/approve`).send({});
     expect(approve.body.data.status).toBe('approved');
     expect((await row(app, ARTICLE, documentId))?.title).toBe('Live, corrected');
@@ -161,7 +161,7 @@ describe('the plugin’s content-API routes', () => {
       viewer: { canApprove: false, canCancel: true },
     });
     // A REST update publishes: this draft-only article would go live with the new title.
-    expect(one.body.data.diff).toEqual(expect.arrayContaining([{ path: 'title', kind: 'added', before: undefined, after: 'Mine, edited' }]));
+    expect(one.body.data.diff).toEqual(expect.arrayContaining([{ path: 'title', labels: ['title'], type: 'string', kind: 'added', before: undefined, after: 'Mine, edited' }]));
     expect(one.body.data.diff.map((d: { path: string }) => d.path)).not.toContain('documentId');
 
     const cancel = await writer.call('post', `${A}/${id}/cancel`).send({ comment: 'Not needed' });

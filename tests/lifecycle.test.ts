@@ -45,7 +45,7 @@ describe('seed 004: the approval lifecycle', () => {
 
     const detail = await c.reviewer.call('get', `/approval-workflow/requests/${id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body.data.diff).toEqual([{ path: 'title', kind: 'changed', before: 'Original', after: 'Edited' }]);
+    expect(detail.body.data.diff).toEqual([{ path: 'title', labels: ['title'], type: 'string', kind: 'changed', before: 'Original', after: 'Edited' }]);
     expect(detail.body.data.viewer).toMatchObject({ canApprove: true, canReject: true, canCancel: false });
 
     const approve = await c.reviewer.call('post', `/approval-workflow/requests/${id}/approve`).send({ comment: 'Looks right' });

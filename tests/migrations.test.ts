@@ -40,6 +40,8 @@ const CHANGES_SINCE_PREVIOUS = {
   addedTables: ['plugin::approval-workflow.outbox-message', 'plugin::approval-workflow.request-party'],
   /** The `|principal|` text lists that the parties replace: derived from the state, nothing to keep. */
   removedAttributes: { 'plugin::approval-workflow.request': ['awaiting', 'participants'] },
+  /** The entry's title (lists and their search): filled at bootstrap from each request's proposal and base. */
+  addedAttributes: { 'plugin::approval-workflow.request': ['title'] },
 };
 
 let database: ThrowAwayDatabase;
@@ -84,6 +86,9 @@ beforeAll(async () => {
   const knex = app.strapi.db.connection;
   await knex.schema.dropTable('approval_workflow_request_parties');
   await knex.schema.dropTable('approval_workflow_outbox');
+  // Nor titles: its requests have none, and the bootstrap step that fills them never ran.
+  await knex('approval_workflow_requests').update({ title: null });
+  await knex('strapi_core_store_settings').where({ key: 'plugin_approval-workflow_request-titles-backfilled' }).delete();
   await app.stop();
 });
 afterAll(async () => {
@@ -97,6 +102,9 @@ describe('upgrading from the previous release', () => {
     const expected = JSON.parse(JSON.stringify(previousTables)) as Record<string, { attributes: Record<string, unknown> }>;
     for (const [uid, attributes] of Object.entries(CHANGES_SINCE_PREVIOUS.removedAttributes)) {
       for (const attribute of attributes) delete expected[uid].attributes[attribute];
+    }
+    for (const [uid, attributes] of Object.entries(CHANGES_SINCE_PREVIOUS.addedAttributes)) {
+      for (const attribute of attributes) expected[uid].attributes[attribute] = current[uid].attributes[attribute];
     }
     expect(Object.keys(current).filter((uid) => !(uid in expected))).toEqual(CHANGES_SINCE_PREVIOUS.addedTables);
     for (const uid of Object.keys(expected)) expect({ uid, table: current[uid] }).toEqual({ uid, table: expected[uid] });
@@ -119,10 +127,10 @@ describe('upgrading from the previous release', () => {
     expect(probeRuns).toHaveLength(1);
   });
 
-  it('carries on: the parties are written, the pending request is decided and applied, the audit chain verifies', async () => {
+  it('carries on: the parties and titles are written, the pending request is decided and applied, the audit chain verifies', async () => {
     expect((await requestRow(app, requestId))?.status).toBe('pending');
     const queue = await c.reviewer.call('get', '/approval-workflow/requests?awaiting=me');
-    expect(queue.body.data.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    expect(queue.body.data.map((r: { id: string; title: string }) => [r.id, r.title])).toEqual([[requestId, 'After the upgrade']]);
     const mine = await c.editor.call('get', '/approval-workflow/requests?mine=true');
     expect(mine.body.data.map((r: { id: string }) => r.id)).toEqual([requestId]);
     const approve = await c.reviewer.call('post', `/approval-workflow/requests/${requestId}/approve`).send({});
