@@ -50,6 +50,7 @@ describe('the engine\'s public API', () => {
         'isAwaiting',
         'mayRead',
         'partiesOf',
+        'progressOf',
         'PARTY_ROLES',
         'ruleSchema',
         'requestStateSchema',
