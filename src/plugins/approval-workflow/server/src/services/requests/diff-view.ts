@@ -108,6 +108,7 @@ const TOKEN = '\u0000approval-workflow:';
  * private fields (and passwords) are compared but never shown: their entries have `before` and
  * `after` null. Then the engine's `diffData` compares them, and each entry gets its labels (the
  * content manager's field labels) and the attribute type at the end of its path.
+ * Make one per answer: it keeps the content manager's configurations it read.
  */
 export const createDiffView = (strapi: Core.Strapi) => {
   const configurations = new Map<string, Promise<ModelConfiguration>>();
