@@ -32,7 +32,9 @@ beforeAll(async () => {
   alpha = await seedDocument(app, SECTION, { name: 'Alpha' });
   beta = await seedDocument(app, SECTION, { name: 'Beta' });
 });
+const cleanups: Array<() => unknown> = [];
 afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
   await app.stop();
 });
 
@@ -143,12 +145,13 @@ describe('the typed diff', () => {
   });
 
   it('a file added, a component field and a dynamic-zone item, with labels; a private field changed but not shown', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aw-diff-')), 'cover.png');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-diff-'));
+    const file = path.join(dir, 'cover.png');
     fs.writeFileSync(file, PNG);
-    const [upload] = await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath: file, originalFilename: 'cover.png', mimetype: 'image/png', size: PNG.length } });
+    const uploads = app.strapi.plugin('upload').service('upload');
+    const [upload] = await uploads.upload({ data: {}, files: { filepath: file, originalFilename: 'cover.png', mimetype: 'image/png', size: PNG.length } });
+    // The file goes to public/uploads: removed again whatever the assertions say.
+    cleanups.push(() => uploads.remove(upload), () => fs.rmSync(dir, { recursive: true, force: true }));
     const { documentId } = await seedDocument(app, GUIDE, {
       title: 'Guide before',
       reviewNote: 'Secret before',
