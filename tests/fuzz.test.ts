@@ -198,6 +198,9 @@ const routeCases = (): Case[] => {
     'mine[$ne]=1',
     ...badStringQuery('uid'),
     ...badStringQuery('documentId'),
+    'operation=bogus',
+    'operation[]=create',
+    ...badStringQuery('q'),
     ...BAD_PAGES,
   ];
   const managed = { who: 'admin' as const, route: '/managed-objects', path: `${P}/managed-objects` };

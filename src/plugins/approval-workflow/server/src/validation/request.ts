@@ -42,7 +42,7 @@ export const requestFiltersSchema = z
     documentId: documentId.optional(),
     operation: z.enum(OPERATIONS).optional(),
     // Title search: trimmed; empty is no filter (Strapi's `$containsi` escapes `%` and `_`).
-    q: z.string().trim().max(200).optional(),
+    q: text.trim().max(200).optional(),
   })
   .passthrough()
   .transform(({ status, awaiting, mine, uid, documentId, operation, q }) => ({
