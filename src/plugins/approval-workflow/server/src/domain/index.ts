@@ -27,7 +27,6 @@ export {
   nextDueAt,
   partiesOf,
   PARTY_ROLES,
-  reviseRefusal,
   type DecideCheck,
   type Party,
   type PartyRole,

@@ -58,6 +58,6 @@ describe('requestOptions: the requester’s headers', () => {
   it('reads the urgent flag', () => {
     expect(requestOptions(ctx({ 'x-approval-urgent': 'true' })).urgent).toBe(true);
     expect(requestOptions(ctx({})).urgent).toBe(false);
-    expect(requestOptions(undefined)).toEqual({ comment: null, urgent: false });
+    expect(requestOptions(undefined)).toEqual({ comment: null, urgent: false, revise: null });
   });
 });
