@@ -147,10 +147,18 @@ describe('revise over REST', () => {
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.details.revisable).toBe(true);
 
+    // Legal hands its stage-2 obligation on before the revise: the delegation stays.
+    expect((await c.legal.call('post', `/approval-workflow/requests/${id}/delegate`).send({ to: c.reviewer2.id })).status).toBe(200);
+
     const revised = await writer.call('put', `/api/articles/${documentId}`).set(REVISE, id).send({ data: { title: 'REST B' } });
     expect(revised.status).toBe(202);
     expect(revised.body.meta.approvalRequest).toMatchObject({ id, status: 'pending', operation: 'update' });
     expect((await requestRow(app, id)).params.data).toEqual({ title: 'REST B' });
     expect((await requestRow(app, id)).state.revisions).toBe(1);
+    const detail = await detailOf(c.admin, id);
+    expect(detail.stages[1].obligations[0]).toMatchObject({ holder: { principal: c.reviewer2.principal }, delegatedFrom: { principal: c.legal.principal } });
+    // The timeline labels the principals its details name.
+    const delegated = detail.timeline.find((e: { action: string }) => e.action === 'delegated');
+    expect(delegated.details).toMatchObject({ from: { principal: c.legal.principal, kind: 'admin' }, to: { principal: c.reviewer2.principal, kind: 'admin' } });
   });
 });
