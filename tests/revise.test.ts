@@ -162,3 +162,36 @@ describe('revise over REST', () => {
     expect(delegated.details).toMatchObject({ from: { principal: c.legal.principal, kind: 'admin' }, to: { principal: c.reviewer2.principal, kind: 'admin' } });
   });
 });
+
+describe('revise over GraphQL and the content manager’s publish', () => {
+  it('GraphQL: the mutation with the header revises; the error says so', async () => {
+    const { documentId } = await seedDocument(app, ARTICLE, { title: 'GraphQL original' });
+    const mutation = 'mutation($id: ID!, $data: ArticleInput!) { updateArticle(documentId: $id, data: $data) { documentId } }';
+    const first = await writer.call('post', '/graphql').send({ query: mutation, variables: { id: documentId, data: { title: 'GraphQL A' } } });
+    const id = first.body.errors[0].extensions.error.details.approvalRequest.id as string;
+    const revised = await writer
+      .call('post', '/graphql')
+      .set(REVISE, id)
+      .send({ query: mutation, variables: { id: documentId, data: { title: 'GraphQL B' } } });
+    const [error] = revised.body.errors;
+    expect(error.extensions.code).toBe('STRAPI_APPROVAL_REQUIRED_ERROR');
+    expect(error.message).toMatch(/revised/);
+    expect(error.extensions.error.details.approvalRequest.id).toBe(id);
+    expect((await requestRow(app, id)).params.data).toEqual({ title: 'GraphQL B' });
+  });
+
+  it('content manager publish: publishing again with the header revises the publish request', async () => {
+    const { documentId } = await seedDocument(app, ARTICLE, { title: 'To publish' });
+    const first = await c.editor.call('post', cm(ARTICLE, documentId, 'publish')).send({ title: 'Published A' });
+    const id = first.body.error.details.approvalRequest.id as string;
+    expect((await requestRow(app, id)).operation).toBe('publish');
+    const conflict = await c.editor.call('post', cm(ARTICLE, documentId, 'publish')).send({ title: 'Published B' });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.details).toMatchObject({ openRequest: { id, operation: 'publish' }, revisable: true });
+    const revised = await c.editor.call('post', cm(ARTICLE, documentId, 'publish')).set(REVISE, id).send({ title: 'Published B' });
+    expect(revised.status).toBe(400);
+    expect(revised.body.error.details.approvalRequest).toMatchObject({ id, operation: 'publish' });
+    expect((await requestRow(app, id)).params.data.title).toBe('Published B');
+    expect((await requestRow(app, id)).state.revisions).toBe(1);
+  });
+});
