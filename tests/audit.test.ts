@@ -114,7 +114,7 @@ describe('every action is audited', () => {
   });
 
   it.each([
-    ['approved', ['requested', 'approved', 'stage-fulfilled', 'apply', 'applied']],
+    ['approved', ['requested', 'approved', 'stage-fulfilled', 'applied']],
     ['declined', ['requested', 'rejected', 'declined']],
     ['cancelled', ['requested', 'cancelled']],
     ['delegated', ['requested', 'delegated']],

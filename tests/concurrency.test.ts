@@ -113,7 +113,7 @@ describe('rule 3: applied exactly once', () => {
       const actions = await auditOf(id);
       expect(count(actions, 'approved')).toBe(1);
       expect(count(actions, 'request-approved')).toBe(1);
-      expect(count(actions, 'apply')).toBe(1);
+      expect(count(actions, 'apply')).toBe(0);
       expect(count(actions, 'applied')).toBe(1);
     }
   });

@@ -59,7 +59,9 @@ describe('seed 004: the approval lifecycle', () => {
     const decisions = await app.strapi.db.query('plugin::approval-workflow.decision' as never).findMany({ where: { requestId: id } });
     expect(decisions).toEqual([expect.objectContaining({ kind: 'approve', by: c.reviewer.principal, comment: 'Looks right' })]);
     const actions = (await c.admin.call('get', `/approval-workflow/audit?requestId=${id}`)).body.data.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['requested', 'approved', 'apply', 'applied']));
+    // One apply, one entry: `applied` with the document written.
+    expect(actions).toEqual(expect.arrayContaining(['requested', 'approved', 'applied']));
+    expect(actions).not.toContain('apply');
   });
 
   it('declined: the change is not applied', async () => {
@@ -71,7 +73,11 @@ describe('seed 004: the approval lifecycle', () => {
     expect(reject.status).toBe(200);
     expect(reject.body.data.status).toBe('declined');
     expect((await row(app, ARTICLE, documentId))?.title).toBe('Keep me');
-    expect((await requestRow(app, id))?.reason).toMatch(/Rejected by/);
+    expect((await requestRow(app, id))?.reason).toBe('Rejected in stage "Review"');
+    const detail = (await c.editor.call('get', `/approval-workflow/requests/${id}`)).body.data;
+    // A closed request has no running stage; the requester can do nothing and is told why.
+    expect(detail.stages.map((s: { status: string }) => s.status)).toEqual(['closed']);
+    expect(detail.viewer).toMatchObject({ canApprove: false, canCancel: false, reason: expect.any(String) });
 
     const again = await c.reviewer2.call('post', `/approval-workflow/requests/${id}/approve`).send({});
     expect(again.status).toBe(409);

@@ -459,10 +459,12 @@ describe('security level password: deciding needs the approver’s password', ()
     expect(missing.body.error.name).toBe('ValidationError');
     expect(missing.body.error.message).toMatch(/password/);
     expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['password'] })]);
+    expect(missing.body.error.details.code).toBe('password-required');
 
     const wrong = await approve(c.reviewer, id, { password: 'not-the-password' });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.message).toMatch(/password/i);
+    expect(wrong.body.error.details.code).toBe('wrong-password');
     expect(await requestRow(app, id)).toMatchObject({ status: 'pending' });
     expect(await decisionsOf(id)).toHaveLength(0);
     expect(await title(documentId)).toBe('Original');

@@ -730,6 +730,7 @@ export interface PluginApprovalWorkflowDecision
     obligations: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
     requestId: Schema.Attribute.String & Schema.Attribute.Required;
+    revision: Schema.Attribute.Integer;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

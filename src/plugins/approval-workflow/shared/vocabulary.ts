@@ -79,7 +79,8 @@ export type ObligationSource =
 export const OBLIGATION_STATUSES = ['open', 'approved', 'auto-approved', 'rejected'] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
-export const STAGE_STATUSES = ['waiting', 'active', 'fulfilled', 'expired'] as const;
+/** `closed`: the request closed (declined, cancelled, expired, failed) while the stage was active or waiting. */
+export const STAGE_STATUSES = ['waiting', 'active', 'fulfilled', 'expired', 'closed'] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
 
 /** `owner` is the implicit owner-approval stage; `rule` a stage of the template; `admins` the four-eyes fallback. */

@@ -159,7 +159,11 @@ export interface RequestDetail extends RequestListItem {
   /** Base → proposal: exactly what approving would change. */
   diff: DiffEntryView[];
   stages: StageView[];
-  decisions: Array<{ kind: DecisionKind; by: PrincipalLabel; at: string; comment: string | null; obligations: string[] }>;
+  /**
+   * Every decision, oldest first. `superseded`: given on an earlier revision of the proposal (a
+   * revise reset it; it is history and counts for nothing).
+   */
+  decisions: Array<{ kind: DecisionKind; by: PrincipalLabel; at: string; comment: string | null; obligations: string[]; revision: number; superseded: boolean }>;
   timeline: Array<{ seq: number; action: string; actor: PrincipalLabel; at: string; details: Record<string, unknown> }>;
   result: { documentId: string | null } | null;
   /** What the viewer may do now, and why not. */

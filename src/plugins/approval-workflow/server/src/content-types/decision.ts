@@ -14,6 +14,8 @@ export default hiddenCollection({
     at: { type: 'datetime', required: true },
     comment: { type: 'text' },
     obligations: { type: 'json' },
+    /** The request's revision the decision was given on (`state.revisions` then; absent on rows written before revise = 0). */
+    revision: { type: 'integer' },
   },
   indexes: [{ name: 'approval_workflow_decisions_request_idx', columns: ['request_id'] }],
 });

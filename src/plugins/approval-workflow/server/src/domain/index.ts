@@ -20,6 +20,7 @@ export {
   canDecide,
   canDelegate,
   cancellerOf,
+  canRevise,
   isAwaiting,
   isClosed,
   mayRead,

@@ -197,12 +197,26 @@ function approveRequest(work: Work): void {
   notify(work, [state.requester], 'decided');
 }
 
+/**
+ * The request closed without being approved: the stages still active or waiting are `closed` (no
+ * stage of a closed request reads as running or about to run).
+ */
+export function closeStages(work: Work): void {
+  for (const stage of work.state.stages) {
+    if (stage.status === 'active' || stage.status === 'waiting') {
+      stage.status = 'closed';
+      stage.closedAt = work.at;
+    }
+  }
+}
+
 /** The request is declined with a reason; the requester is told. */
 export function declineRequest(work: Work, reason: string): void {
   const state = work.state;
   state.status = 'declined';
   state.closedAt = work.at;
   state.reason = reason;
+  closeStages(work);
   audit(work, 'declined', { status: 'declined', reason });
   notify(work, [state.requester], 'decided');
 }

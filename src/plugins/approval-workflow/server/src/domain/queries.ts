@@ -179,6 +179,22 @@ export function mayRead(state: RequestState, reader: Reader): boolean {
   return partiesOf(state).some((party) => party.principal === reader.principal);
 }
 
+/**
+ * Why `principal` may not revise the request now, or null when they may: only its requester (never
+ * `public`, which names no one), only while pending, never an urgent request (applied at once).
+ */
+export function reviseRefusal(state: RequestState, principal: Principal): TransitionErrorCode | null {
+  if (principal !== state.requester || principal === PUBLIC_PRINCIPAL) return 'only-requester-can-revise';
+  if (isClosed(state.status)) return 'request-closed';
+  if (state.urgent) return 'urgent-cannot-revise';
+  return null;
+}
+
+/** May `principal` revise the request now (`reviseRefusal`)? */
+export function canRevise(state: RequestState, principal: Principal): boolean {
+  return reviseRefusal(state, principal) === null;
+}
+
 /** May this actor cancel the request now: it is pending and they are its canceller (`cancellerOf`). */
 export function canCancel(state: RequestState, actor: Actor): boolean {
   return !isClosed(state.status) && cancellerOf(state, actor) !== null;

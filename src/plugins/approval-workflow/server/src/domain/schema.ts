@@ -169,6 +169,8 @@ export const requestStateSchema: z.ZodType<RequestState, z.ZodTypeDef, unknown> 
   reason: z.string().nullable(),
   remindersSent: z.number().int(),
   escalatedAt: isoString.nullable(),
+  // Rows written before revise existed have no count.
+  revisions: z.number().int().min(0).default(0),
 });
 
 /** One reason an approval rule cannot be saved or started: where it is (`stages[1].criteria`, and as segments) and why. */

@@ -125,6 +125,7 @@ export function startRequest(input: StartInput, now: number): Transition {
     reason: null,
     remindersSent: 0,
     escalatedAt: null,
+    revisions: 0,
   };
   const work = createWork(state, now, requester);
   audit(work, 'requested', {

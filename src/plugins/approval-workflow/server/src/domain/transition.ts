@@ -4,6 +4,7 @@ import {
   audit,
   carryOwnerApproval,
   cloneState,
+  closeStages,
   createWork,
   declineRequest,
   fulfillStage,
@@ -12,7 +13,7 @@ import {
   settle,
   type Work,
 } from './progress';
-import { awaitingHolders, cancellerOf, isClosed, resolveDecider } from './queries';
+import { awaitingHolders, cancellerOf, isClosed, resolveDecider, reviseRefusal } from './queries';
 import { countedForApproval, isStageReachable } from './stage-rules';
 import { MINUTE_MS, msOf } from './time';
 import {
@@ -50,7 +51,7 @@ function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
     } else {
       state.decisions.push({ kind: 'override-reject', by, at: work.at, comment, obligations: [] });
       audit(work, 'rejected', { override: true, comment });
-      declineRequest(work, `Declined by approval admin ${by}`);
+      declineRequest(work, 'Declined by an approval admin');
     }
     return;
   }
@@ -65,11 +66,11 @@ function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
     state.decisions.push({ kind: 'reject', by, at: work.at, comment, obligations: ids });
     audit(work, 'rejected', { obligations: ids, comment });
     if (state.rule.rejectionPolicy === 'decline') {
-      declineRequest(work, `Rejected by ${by}`);
+      declineRequest(work, `Rejected in stage "${decider.held[0].stage.name}"`);
       return;
     }
     const lost = decider.held.find((item) => !isStageReachable(item.stage));
-    if (lost) declineRequest(work, `Rejected by ${by}: stage "${lost.stage.name}" can no longer be fulfilled`);
+    if (lost) declineRequest(work, `Rejected in stage "${lost.stage.name}": it can no longer be fulfilled`);
     return;
   }
   const ownerApproval = decider.held.find((item) => item.stage.kind === 'owner');
@@ -98,7 +99,8 @@ function cancel(work: Work, event: EventOf<'cancel'>): void {
   const comment = event.comment ?? null;
   state.status = 'cancelled';
   state.closedAt = work.at;
-  state.reason = comment ?? (canceller === 'requester' ? 'Cancelled by the requester' : `Cancelled by approval admin ${event.actor.principal}`);
+  state.reason = comment ?? (canceller === 'requester' ? 'Cancelled by the requester' : 'Cancelled by an approval admin');
+  closeStages(work);
   audit(work, 'cancelled', { status: 'cancelled', comment });
 }
 
@@ -136,6 +138,40 @@ function delegate(work: Work, event: EventOf<'delegate'>): void {
   for (const { stage } of targets) notify(work, [to], 'delegated', stage.index);
 }
 
+/**
+ * The requester replaced the proposal and its base (only the requester, only while pending): every
+ * decision given so far is reset — obligations open again, the stages restart as at start (the
+ * first active from now, with a new deadline; the others waiting) and the four-eyes stage of the
+ * approval admins goes (it comes back if it is needed again). Delegations stay: the delegate still
+ * holds the obligation. An urgent request was applied at once and is never revised (cancel it and
+ * make a new one). The decisions leave the state (four eyes counts only the current revision's);
+ * the decisions table keeps them, marked with their revision.
+ */
+function revise(work: Work, event: EventOf<'revise'>): void {
+  const state = work.state;
+  const refusal = reviseRefusal(state, event.actor.principal);
+  if (refusal !== null) throw refuse(state, refusal, 'revise');
+  let decisionsReset = 0;
+  state.stages = state.stages.filter((stage) => stage.kind !== 'admins');
+  for (const stage of state.stages) {
+    Object.assign(stage, { status: 'waiting', startedAt: null, deadline: null, closedAt: null, escalatedAt: null });
+    for (const obligation of stage.obligations) {
+      if (obligation.status !== 'open') decisionsReset += 1;
+      Object.assign(obligation, { status: 'open', decidedBy: null, decidedAt: null, comment: null, countedFor: [] });
+    }
+  }
+  state.decisions = [];
+  state.revisions += 1;
+  audit(work, 'revised', {
+    revision: state.revisions,
+    decisionsReset,
+    previousBaseHash: event.baseHash?.previous ?? null,
+    baseHash: event.baseHash?.next ?? null,
+    comment: event.comment ?? null,
+  });
+  settle(work);
+}
+
 /** Expiry of one active stage whose deadline has passed. Returns false when the request expired. */
 function expireStage(work: Work, stage: StageState): boolean {
   const state = work.state;
@@ -168,6 +204,7 @@ function expireStage(work: Work, stage: StageState): boolean {
   state.status = 'expired';
   state.closedAt = work.at;
   state.reason = reason;
+  closeStages(work);
   audit(work, 'stage-expired', { stageIndex: stage.index, onExpiry: 'deny' });
   audit(work, 'expired', { status: 'expired', reason });
   notify(work, [state.requester], 'decided');
@@ -205,6 +242,7 @@ function applyFailed(work: Work, reason: string): void {
   state.status = 'failed';
   state.closedAt = work.at;
   state.reason = reason;
+  closeStages(work);
   audit(work, 'failed', { status: 'failed', reason });
   notify(work, [state.requester], 'decided');
 }
@@ -230,6 +268,7 @@ function actorOf(event: RequestEvent): Actor | null {
  * - `delegate`: the holder of open obligations in a stage not yet closed hands them (or the one
  *   named) to another principal, an `email:` address included (never to the requester, themselves,
  *   a marker or `public`); a delegate cannot delegate again.
+ * - `revise`: the requester replaced the proposal: approvals reset, the stages restart (see `revise`).
  * - `tick`: expiries (auto-approve, deny — or escalate for urgent requests), reminders once per
  *   interval, escalation once. On a closed request it does nothing.
  * - `apply-failed`: applying the approved (or urgent) change failed: the request is `failed` with
@@ -249,6 +288,9 @@ export function transition(state: RequestState, event: RequestEvent, now: number
       break;
     case 'delegate':
       delegate(work, event);
+      break;
+    case 'revise':
+      revise(work, event);
       break;
     case 'tick':
       tick(work, event.policy);

@@ -109,6 +109,8 @@ export interface RequestState {
   reason: string | null;
   remindersSent: number;
   escalatedAt: string | null;
+  /** How many times the requester revised the proposal (each reset the approvals given so far). */
+  revisions: number;
 }
 
 export interface Actor {
@@ -130,6 +132,11 @@ export type RequestEvent =
   | { type: 'reject'; actor: Actor; comment?: string | null }
   | { type: 'cancel'; actor: Actor; comment?: string | null }
   | { type: 'delegate'; actor: Actor; to: Principal; comment?: string | null; obligationId?: string }
+  /**
+   * The requester replaced the proposal and its base; `baseHash` (previous → next base) is only
+   * recorded in the audit entry (the engine does not hold the proposal).
+   */
+  | { type: 'revise'; actor: Actor; comment?: string | null; baseHash?: { previous: string | null; next: string | null } }
   | { type: 'tick'; policy: TimePolicy }
   | { type: 'apply-failed'; reason: string };
 
@@ -173,6 +180,8 @@ export const AUDIT_ACTIONS = [
   'escalated',
   /** Added by the engine: a stage (or the four-eyes final stage) was handed to the approval admins. */
   'fell-to-admins',
+  /** The requester revised the proposal: approvals reset, the stage order restarted. */
+  'revised',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

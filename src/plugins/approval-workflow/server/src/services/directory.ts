@@ -131,9 +131,9 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async confirmPassword(principal: Principal, password: string | undefined, what: string) {
       if (!password) {
-        throw invalidField(['password'], `${what} requires your password`);
+        throw invalidField(['password'], `${what} requires your password`, { code: 'password-required' });
       }
-      if (!(await this.checkPassword(principal, password))) throw forbidden('The password is wrong');
+      if (!(await this.checkPassword(principal, password))) throw forbidden('The password is wrong', { code: 'wrong-password' });
     },
 
     /** Display names for principals, looked up in batches. */

@@ -36,6 +36,8 @@ export const TRANSITION_ERROR_ANSWERS: Readonly<Record<TransitionErrorCode, { st
   'not-an-approver': { status: 403 },
   'requester-cannot-decide': { status: 403 },
   'only-requester-can-cancel': { status: 403 },
+  'only-requester-can-revise': { status: 403 },
+  'urgent-cannot-revise': { status: 409 },
   'stage-not-started': { status: 403 },
   'request-closed': { status: 409 },
   'already-decided': { status: 409 },

@@ -37,14 +37,40 @@ export const unstorableValues = (value: unknown, path: string[] = [], problems: 
   return problems;
 };
 
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+
 /**
- * The data of an intercepted write, before it is stored as a request's proposal (paths are the
- * data's fields). Its shape is Strapi's to judge (the proposal service answers as Strapi would,
- * e.g. for `data: []`); this only refuses what no database can store.
+ * A relation the content manager sends unchanged: `{ connect: [], disconnect: [] }` (no `set`,
+ * nothing else). Writing it changes nothing, so a proposal does not hold it.
  */
-export const proposalSchema = z.custom<Record<string, unknown>>(() => true).superRefine((data, ctx) => {
-  for (const problem of unstorableValues(data)) ctx.addIssue({ code: 'custom', ...problem });
-});
+export const isUnchangedRelation = (value: unknown) =>
+  value !== null &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.keys(value).length > 0 &&
+  Object.entries(value).every(([key, item]) => (key === 'connect' || key === 'disconnect') && isEmptyList(item));
+
+/** The proposal without the unchanged relations, at any depth (components, dynamic zone items). */
+export const withoutUnchangedRelations = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutUnchangedRelations);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, item]) => (isUnchangedRelation(item) ? [] : [[key, withoutUnchangedRelations(item)]]))
+  );
+};
+
+/**
+ * The data of an intercepted write, as it is stored as a request's proposal (at open and at
+ * revise; paths are the data's fields): unchanged relations dropped (`withoutUnchangedRelations`).
+ * Its shape is Strapi's to judge (the proposal service answers as Strapi would, e.g. for
+ * `data: []`); this only refuses what no database can store.
+ */
+export const proposalSchema = z
+  .custom<Record<string, unknown>>(() => true)
+  .superRefine((data, ctx) => {
+    for (const problem of unstorableValues(data)) ctx.addIssue({ code: 'custom', ...problem });
+  })
+  .transform((data) => (Array.isArray(data) ? data : (withoutUnchangedRelations(data) as Record<string, unknown>)));
 
 /** The target of a write on a guarded type, checked before the plugin looks it up. */
 export const writeTargetSchema = z

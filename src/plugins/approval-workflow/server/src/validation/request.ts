@@ -27,7 +27,14 @@ export const delegateSchema = forContract<DelegateBody>()(
 );
 
 /** What a requester adds to an intercepted write in headers (decoded); the same comment rule as in bodies. */
-export const approvalHeadersSchema = z.object({ 'X-Approval-Comment': comment });
+export const approvalHeadersSchema = z.object({
+  'X-Approval-Comment': comment,
+  /** The requester's own open request that this write revises (a request id). */
+  'X-Approval-Revise': z
+    .string()
+    .regex(/^[a-z0-9]{1,255}$/, 'must be the id of an approval request')
+    .nullable(),
+});
 
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])

@@ -139,7 +139,7 @@ describe('approval admin override', () => {
 
   it('override-reject declines', () => {
     const { state, effects } = run(start(r), [{ type: 'reject', actor: admin('admin:boss') }]);
-    expect(state).toMatchObject({ status: 'declined', reason: 'Declined by approval admin admin:boss', closedAt: iso(1) });
+    expect(state).toMatchObject({ status: 'declined', reason: 'Declined by an approval admin', closedAt: iso(1) });
     expect(state.decisions[0]).toMatchObject({ kind: 'override-reject', comment: null });
     expect(audits(effects)).toEqual(['rejected', 'declined']);
     expect(notifies(effects, 'decided')[0].to).toEqual([REQUESTER]);
@@ -151,7 +151,7 @@ describe('reject', () => {
   it('policy "decline": the request is declined at once', () => {
     const r = rule([stage([user('admin:x'), user('admin:y')], { criteria: 1 })]);
     const { state, effects } = run(start(r), [reject('admin:x', 'no')]);
-    expect(state).toMatchObject({ status: 'declined', reason: 'Rejected by admin:x', closedAt: iso(1) });
+    expect(state).toMatchObject({ status: 'declined', reason: 'Rejected in stage "Review"', closedAt: iso(1) });
     expect(obligation(state, 'admin:x')).toMatchObject({ status: 'rejected', comment: 'no', countedFor: [] });
     expect(state.decisions).toEqual([{ kind: 'reject', by: 'admin:x', at: iso(1), comment: 'no', obligations: ['s1.o1'] }]);
     expect(audits(effects)).toEqual(['rejected', 'declined']);
@@ -171,7 +171,7 @@ describe('reject', () => {
   ])('policy "when-unfulfillable": %s → %s', (_label, criteria, rejecting, status) => {
     const { state } = run(unfulfillable(criteria), rejecting.map((p) => reject(p)));
     expect(state.status).toBe(status);
-    if (status === 'declined') expect(state.reason).toBe(`Rejected by ${rejecting[rejecting.length - 1]}: stage "Legal" can no longer be fulfilled`);
+    if (status === 'declined') expect(state.reason).toBe('Rejected in stage "Legal": it can no longer be fulfilled');
   });
 
   it('policy "when-unfulfillable": a group minimum out of reach declines', () => {

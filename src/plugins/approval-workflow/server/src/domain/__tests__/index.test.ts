@@ -47,6 +47,7 @@ describe('the engine\'s public API', () => {
         'awaitedAs',
         'canCancel',
         'canDelegate',
+        'canRevise',
         'isAwaiting',
         'mayRead',
         'partiesOf',
@@ -67,7 +68,7 @@ describe('the engine\'s public API', () => {
   it('defines the vocabulary once', () => {
     expect(engine.REQUEST_STATUSES).toEqual(['pending', 'approved', 'declined', 'cancelled', 'failed', 'expired']);
     expect(engine.OPERATIONS).toContain('publish');
-    expect(engine.STAGE_STATUSES).toEqual(['waiting', 'active', 'fulfilled', 'expired']);
+    expect(engine.STAGE_STATUSES).toEqual(['waiting', 'active', 'fulfilled', 'expired', 'closed']);
     expect(engine.OBLIGATION_STATUSES).toEqual(['open', 'approved', 'auto-approved', 'rejected']);
     expect(engine.DECISION_KINDS).toContain('override-approve');
     expect(engine.NOTIFY_REASONS).toContain('urgent-applied');

@@ -100,6 +100,12 @@ describe('the request state schema', () => {
     expect(requestStateSchema.parse(JSON.parse(JSON.stringify(started)))).toEqual(started);
   });
 
+  it('reads a state written before revise existed with 0 revisions, and a closed stage', () => {
+    const { revisions: _revisions, ...old } = JSON.parse(JSON.stringify(started));
+    old.stages[0].status = 'closed';
+    expect(requestStateSchema.parse(old)).toMatchObject({ revisions: 0, stages: [expect.objectContaining({ status: 'closed' })] });
+  });
+
   it.each<[string, (s: Record<string, unknown>) => void, string]>([
     ['a status the engine does not know', (s) => (s.status = 'lost'), 'status'],
     ['stages that are not a list', (s) => (s.stages = 'none'), 'stages'],

@@ -90,6 +90,7 @@ export const interceptWrites =
       ...(params.status === 'published' || (cmPublish && action === 'create') ? { status: 'published' as const } : {}),
     };
     await getService(strapi, 'proposal').check({ uid, operation, documentId, locale: params.locale ?? null, params: requestParams });
+    const options = requestOptions(http);
     const request = await getService(strapi, 'requests').open({
       uid,
       operation,
@@ -98,11 +99,12 @@ export const interceptWrites =
       params: requestParams,
       requester: requesterOf(origin),
       managed: { entry, collection, parent },
-      ...requestOptions(http),
+      ...options,
     });
-    if (http) recordRequest(http, request, { uid, documentId });
+    const revised = options.revise !== null;
+    if (http) recordRequest(http, request, { uid, documentId }, revised);
     if (isGraphql(http) && !strapi.db.inTransaction()) {
-      throw new ApprovalRequiredError(approvalMessage([request]), {
+      throw new ApprovalRequiredError(approvalMessage([request], revised ? [request.id] : []), {
         approvalRequest: request,
       });
     }

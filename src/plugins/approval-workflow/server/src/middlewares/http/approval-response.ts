@@ -13,7 +13,8 @@ import { approvalMessage, isContentApi, isGraphql, recordedRequests } from './ap
  */
 export const approvalResponse = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
   await next();
-  const recorded = recordedRequests(ctx).map((r) => r.summary);
+  const records = recordedRequests(ctx);
+  const recorded = records.map((r) => r.summary);
   if (recorded.length === 0 || isGraphql(ctx)) return;
   const meta = { approvalRequest: recorded[0], approvalRequests: recorded };
   if (isContentApi(ctx, strapi.config.get<string>('api.rest.prefix', '/api'))) {
@@ -27,7 +28,10 @@ export const approvalResponse = (strapi: Core.Strapi) => async (ctx: Context, ne
     error: {
       status: 400,
       name: 'ApprovalRequiredError',
-      message: approvalMessage(recorded),
+      message: approvalMessage(
+        recorded,
+        records.filter((r) => r.revised).map((r) => r.summary.id)
+      ),
       details: meta,
     },
   };

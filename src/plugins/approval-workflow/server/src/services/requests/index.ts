@@ -4,7 +4,7 @@ import type { RequestDetail, RequestSummary } from '../../../../shared/contracts
 import { UID } from '../../constants';
 import { canDecide, mayRead, startRequest, transition, TransitionError, type Actor, type RequestEvent } from '../../domain';
 import type { ActingUser } from '../../utils/actor';
-import { forbidden, invalidField, notFound } from '../../utils/errors';
+import { conflict, forbidden, invalidField, notFound } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import type { PageQuery } from '../../utils/pagination';
 import { refuseDuplicates } from '../../utils/unique-violation';
@@ -13,7 +13,7 @@ import { entryTitleOf } from './entry-title';
 import { createPresenter, duplicate, summaryOf } from './presenter';
 import { createResolution, openKeyOf, policyOf } from './resolution';
 import { asHttpError, createRunner, engine } from './runner';
-import { createRequestStore } from './store';
+import { createRequestStore, type ProposalRow } from './store';
 import type { OpenInput, RequestFilters, Viewer } from './types';
 
 export type { OpenInput, RequestFilters, Viewer } from './types';
@@ -35,27 +35,62 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const timePolicy = async () => policyOf(await service('settings').get());
   const run = async (id: string, event: RequestEvent) => summaryOf(await runner.run(id, event, await timePolicy()));
 
+  /**
+   * The row content an intercepted write makes (one place for open and revise): the proposal, and
+   * its base — the target as it is now (404 when it is gone) with its hash.
+   */
+  const proposalRowOf = async (input: OpenInput): Promise<ProposalRow> => {
+    let base: Snapshot | null = null;
+    if (input.documentId) {
+      base = await service('snapshot').take(input.uid, input.documentId, input.locale);
+      // Only an update (or the content manager's publish, which saves first) adds a locale the document does not have yet.
+      const addsLocale = input.operation === 'update' || (input.operation === 'publish' && Boolean(input.params.data));
+      if (!base || (!base.draft && !base.published && !addsLocale)) throw notFound(`Document ${input.documentId} of ${input.uid} not found`);
+    }
+    return {
+      title: await entryTitleOf(strapi, input.uid, input.params.data, base),
+      params: input.params,
+      base,
+      baseHash: base ? service('snapshot').hash(base) : null,
+    };
+  };
+
+  /**
+   * The requester's write replaces the proposal and base of their open request `id` for the same
+   * target and operation (engine `revise`: approvals reset, stages restart). Someone else's
+   * request → 403; a closed one, or one for another target or operation → 409.
+   */
+  const revise = async (input: OpenInput, id: string, openKey: string | null): Promise<RequestSummary> => {
+    const proposal = await proposalRowOf(input);
+    const event = { type: 'revise' as const, actor: { principal: input.requester, isApprovalAdmin: false }, comment: input.comment };
+    const record = await runner.revise(id, event, proposal, await timePolicy(), (request) => {
+      if (openKey === null || request.openKey !== openKey) {
+        throw conflict(`Approval request ${id} is not the open request for this ${input.operation} of this entry: it cannot be revised by this write`, {
+          code: 'revise-target-mismatch',
+        });
+      }
+    });
+    return summaryOf(record);
+  };
+
   return {
     /**
      * Opens a request for an intercepted write (the write itself does not happen). A second open
-     * request for the same object and operation is refused with 409 naming the open one.
+     * request for the same object and operation is refused with 409 naming the open one (and
+     * whether the caller may revise it); with `revise` (the header `X-Approval-Revise`) the
+     * requester's own open request is revised instead.
      */
     async open(input: OpenInput): Promise<RequestSummary> {
+      const openKey = openKeyOf(input.uid, input.operation, input.documentId, input.locale);
+      if (input.revise !== null) return revise(input, input.revise, openKey);
       const settings = await service('settings').get();
       const policy = policyOf(settings);
       const [rule, owner] = await Promise.all([resolution.ruleFor(input.managed, settings), resolution.ownerFor(input)]);
-      const openKey = openKeyOf(input.uid, input.operation, input.documentId, input.locale);
       if (openKey) {
         const open = await store.findOpen(openKey);
-        if (open) throw duplicate(open);
+        if (open) throw duplicate(open, input.requester);
       }
-      let base: Snapshot | null = null;
-      if (input.documentId) {
-        base = await service('snapshot').take(input.uid, input.documentId, input.locale);
-        // Only an update (or the content manager's publish, which saves first) adds a locale the document does not have yet.
-        const addsLocale = input.operation === 'update' || (input.operation === 'publish' && Boolean(input.params.data));
-        if (!base || (!base.draft && !base.published && !addsLocale)) throw notFound(`Document ${input.documentId} of ${input.uid} not found`);
-      }
+      const proposal = await proposalRowOf(input);
       const directory = await service('directory').directoryFor(rule);
       const id = createId();
       const now = Date.now();
@@ -71,10 +106,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         uid: input.uid,
         targetDocumentId: input.documentId,
         locale: input.locale,
-        title: await entryTitleOf(strapi, input.uid, input.params.data, base),
-        params: input.params,
-        base,
-        baseHash: base ? service('snapshot').hash(base) : null,
+        ...proposal,
         context: { parentManagedObject: input.managed.parent?.id ?? null },
         requester: input.requester,
         owner,
@@ -90,7 +122,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         () => runner.start(row, started, policy, openKey, now),
         async () => {
           const open = openKey ? await store.findOpen(openKey) : null;
-          return open ? duplicate(open) : null;
+          return open ? duplicate(open, input.requester) : null;
         }
       );
       return summaryOf(record);

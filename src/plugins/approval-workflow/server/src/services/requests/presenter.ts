@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type { PrincipalLabel, RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
+import { APPROVAL_HEADERS } from '../../../../shared/constants';
+import type { OpenRequestConflict, PrincipalLabel, RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
 import {
   canCancel,
   canDecide,
   canDelegate,
+  canRevise,
   DECISION_KINDS,
   isAwaiting,
   progressOf,
@@ -30,11 +32,18 @@ export const summaryOf = (record: RequestRecord): RequestSummary => ({
   urgent: record.urgent,
 });
 
-/** 409 with a pointer to the request that is already open for this object and operation. */
-export const duplicate = (open: RequestRecord) =>
-  conflict(`An approval request for this ${open.operation} is already open: ${open.id}`, {
+/**
+ * 409 with a pointer to the request that is already open for this object and operation, and
+ * whether the caller may revise it instead (they are its requester: the engine's `revise` rule).
+ */
+export const duplicate = (open: RequestRecord, caller: string) => {
+  const details: OpenRequestConflict = {
     openRequest: { id: open.id, status: open.status, operation: open.operation, uid: open.uid, documentId: open.targetDocumentId },
-  });
+    revisable: canRevise(open.state, caller),
+  };
+  const hint = details.revisable ? ` (send the write again with the header ${APPROVAL_HEADERS.revise}: ${open.id} to revise it)` : '';
+  return conflict(`An approval request for this ${open.operation} is already open: ${open.id}${hint}`, { ...details });
+};
 
 /** A content type as the content manager names it (its uid when the type is gone). */
 const contentTypeOf = (strapi: Core.Strapi, uid: string) => ({
@@ -52,10 +61,22 @@ export const listItemOf = (strapi: Core.Strapi, record: RequestRecord, labels: L
   template: { id: record.state.rule.id, version: record.state.rule.version, name: record.state.rule.name },
   comment: record.comment,
   reason: record.reason,
+  revisions: record.state.revisions,
   awaitingMe: isAwaiting(record.state, viewer),
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
   closedAt: record.closedAt,
+});
+
+/** The audit details that name principals (the owner of `requested`, both ends of `delegated`): the timeline shows their labels. */
+const PRINCIPAL_DETAILS = ['owner', 'from', 'to'] as const;
+
+const principalsIn = (details: Record<string, unknown>) =>
+  PRINCIPAL_DETAILS.flatMap((key) => (typeof details[key] === 'string' ? [details[key] as string] : []));
+
+const labelled = (details: Record<string, unknown>, labels: Labels) => ({
+  ...details,
+  ...Object.fromEntries(PRINCIPAL_DETAILS.flatMap((key) => (typeof details[key] === 'string' ? [[key, labels[details[key] as string]]] : []))),
 });
 
 /** A decision row read back: the decisions table is where the detail's decisions come from. */
@@ -65,6 +86,7 @@ const decisionRowSchema = z.object({
   at: instant,
   comment: z.string().nullish().transform((value) => value ?? null),
   obligations: z.array(z.string()).nullish().transform((value) => value ?? []),
+  revision: z.number().int().nullish().transform((value) => value ?? 0),
 });
 
 /** The read side of requests: list items and the detail page, with what the viewer may do decided by the engine. */
@@ -94,12 +116,14 @@ export const createPresenter = (strapi: Core.Strapi) => {
         ...(record.owner ? [record.owner] : []),
         ...state.stages.flatMap((s) => s.obligations.flatMap((o) => [o.holder, o.delegatedFrom, o.decidedBy].filter((p): p is string => Boolean(p)))),
         ...decisions.map((d) => d.by),
-        ...events.map((e) => e.actor),
+        ...events.flatMap((e) => [e.actor, ...principalsIn(e.details)]),
       ]);
       const label = (p: string | null) => (p ? labels[p] : null);
       const proposal = (record.params.data ?? null) as Record<string, unknown> | null;
       const approve = canDecide(state, viewer, 'approve');
       const reject = canDecide(state, viewer, 'reject');
+      const cancel = canCancel(state, viewer);
+      const delegate = canDelegate(state, viewer);
       return {
         ...listItemOf(strapi, record, labels, viewer),
         owner: label(record.owner),
@@ -135,18 +159,27 @@ export const createPresenter = (strapi: Core.Strapi) => {
             comment: o.comment,
           })),
         })),
-        decisions: decisions.map((d) => ({ kind: d.kind, by: labels[d.by], at: d.at, comment: d.comment, obligations: d.obligations })),
+        decisions: decisions.map((d) => ({
+          kind: d.kind,
+          by: labels[d.by],
+          at: d.at,
+          comment: d.comment,
+          obligations: d.obligations,
+          revision: d.revision,
+          superseded: d.revision < state.revisions,
+        })),
         timeline: events
           .slice()
           .reverse()
-          .map((e) => ({ seq: e.seq, action: e.action, actor: labels[e.actor], at: e.at, details: e.details })),
+          .map((e) => ({ seq: e.seq, action: e.action, actor: labels[e.actor], at: e.at, details: labelled(e.details, labels) })),
         result: record.result,
         viewer: {
           canApprove: approve.ok,
           canReject: reject.ok,
-          canCancel: canCancel(state, viewer),
-          canDelegate: canDelegate(state, viewer),
-          reason: approve.ok ? null : TRANSITION_ERROR_MESSAGES[approve.code],
+          canCancel: cancel,
+          canDelegate: delegate,
+          // Why the viewer can do nothing at all (else null): the engine's reason they may not approve.
+          reason: approve.ok || reject.ok || cancel || delegate ? null : TRANSITION_ERROR_MESSAGES[approve.code],
         },
       };
     },

@@ -5,7 +5,7 @@ import { fromTransitionError } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import type { AuditEntry } from '../audit';
-import type { NewRequestRow, RequestRecord, RequestStore } from './store';
+import type { NewRequestRow, ProposalRow, RequestRecord, RequestStore } from './store';
 
 /** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
 export const asHttpError = (error: unknown) => (isTransitionError(error) ? fromTransitionError(error) : error);
@@ -43,11 +43,20 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
    * `apply-failed`, whose effects run too); `audit` and the new decisions are appended; `notify`
    * goes to the outbox. Every kind of effect is executed or stored — the switch has no default.
    */
-  const settle = async (record: RequestRecord, before: RequestState | null, step: Transition, now: number, failure: string | null, policy: TimePolicy) => {
+  const settle = async (
+    record: RequestRecord,
+    before: RequestState | null,
+    step: Transition,
+    now: number,
+    failure: string | null,
+    policy: TimePolicy,
+    proposal: Partial<ProposalRow> = {}
+  ) => {
     let { state } = step;
     const queue = [...step.effects];
     const audit: AuditEntry[] = [];
-    const applied: AuditEntry[] = [];
+    /** The document an apply of this step wrote: the engine's `apply` entry is recorded as `applied` with it (one entry per apply). */
+    let appliedTo: { documentId: string | null } | null = null;
     let result = record.result;
     for (let effect = queue.shift(); effect; effect = queue.shift()) {
       switch (effect.type) {
@@ -69,7 +78,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
                 });
           if (outcome.ok) {
             result = { documentId: outcome.documentId };
-            applied.push({ action: 'applied', actor: state.requester, at: new Date(now).toISOString(), details: { documentId: outcome.documentId } });
+            appliedTo = result;
           } else {
             const failed = transition(state, { type: 'apply-failed', reason: outcome.reason }, now);
             state = failed.state;
@@ -78,7 +87,11 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
           break;
         }
         case 'audit':
-          audit.push({ action: effect.action, actor: effect.actor, at: effect.at, details: effect.details });
+          audit.push(
+            effect.action === 'apply' && appliedTo
+              ? { action: 'applied', actor: effect.actor, at: effect.at, details: { ...effect.details, ...appliedTo } }
+              : { action: effect.action, actor: effect.actor, at: effect.at, details: effect.details }
+          );
           break;
         case 'notify':
           await enqueue(record.id, effect, now);
@@ -90,13 +103,21 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
       }
     }
     const targetDocumentId = record.targetDocumentId ?? (record.operation === 'create' ? result?.documentId ?? null : null);
-    const updated = await store.update(record, state, policy, { result, targetDocumentId });
+    const updated = await store.update(record, state, policy, { result, targetDocumentId, ...proposal });
     for (const decision of state.decisions.slice(before?.decisions.length ?? 0)) {
       await strapi.db.query(UID.decision).create({
-        data: { requestId: record.id, kind: decision.kind, by: decision.by, at: new Date(decision.at), comment: decision.comment, obligations: decision.obligations },
+        data: {
+          requestId: record.id,
+          kind: decision.kind,
+          by: decision.by,
+          at: new Date(decision.at),
+          comment: decision.comment,
+          obligations: decision.obligations,
+          revision: state.revisions,
+        },
       });
     }
-    await service('audit').append([...audit, ...applied].map((entry) => ({ ...entry, requestId: record.id })));
+    await service('audit').append(audit.map((entry) => ({ ...entry, requestId: record.id })));
     return updated;
   };
 
@@ -127,6 +148,19 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
         // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
         if (event.type === 'tick' && step.effects.length === 0) return store.setNextDue(record, policy);
         return settle(record, record.state, step, now, failure, policy);
+      }),
+
+    /**
+     * The requester's revise: under the row lock, the engine's `revise` (only the requester, only
+     * while pending), then `check` (is this request the one this write may revise?), then the new
+     * proposal and base are written with the reset state, in one transaction.
+     */
+    revise: (id: string, event: Extract<RequestEvent, { type: 'revise' }>, proposal: ProposalRow, policy: TimePolicy, check: (record: RequestRecord) => void, now = Date.now()) =>
+      strapi.db.transaction(async () => {
+        const record = await store.lock(id);
+        const step = engine(() => transition(record.state, { ...event, baseHash: { previous: record.baseHash, next: proposal.baseHash } }, now));
+        check(record);
+        return settle(record, record.state, step, now, null, policy, proposal);
       }),
 
     /** A new request: its row, its parties and the effects of its start, in one transaction. */

@@ -139,6 +139,9 @@ export type NewRequestRow = Pick<
   templateVersion: number;
 };
 
+/** The part of a request row built from the intercepted write: the proposal and its base (replaced by a revise). */
+export type ProposalRow = Pick<RequestRecord, 'title' | 'params' | 'base' | 'baseHash'>;
+
 /** How a list reaches the parties table: the ids of requests where one of `principals` plays one of `roles`. */
 const byParty = (strapi: Core.Strapi, principals: string[], roles?: PartyRole[]) =>
   strapi.db
@@ -188,7 +191,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     },
 
     /** Writes a new state (and what applying produced) and brings the parties in step. */
-    async update(record: RequestRecord, state: RequestState, policy: TimePolicy, extra: { result?: RequestRecord['result']; targetDocumentId?: string | null } = {}) {
+    async update(record: RequestRecord, state: RequestState, policy: TimePolicy, extra: { result?: RequestRecord['result']; targetDocumentId?: string | null } & Partial<ProposalRow> = {}) {
       const updated = await query().update({ where: { id: record.rowId }, data: { ...toRow(state, policy, record.openKey), ...extra } });
       await store.writeParties(record.rowId, state);
       return fromRow(updated);

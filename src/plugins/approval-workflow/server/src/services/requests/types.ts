@@ -16,6 +16,8 @@ export interface OpenInput {
   managed: { entry: ManagedObject | null; collection: ManagedObject | null; parent: ManagedObject | null };
   urgent: boolean;
   comment: string | null;
+  /** The requester's own open request for this target and operation that this write revises, or null to open one. */
+  revise: string | null;
 }
 
 export interface RequestFilters {

@@ -46,7 +46,17 @@ describe('approvalMessage: what the requester reads', () => {
   });
 });
 
+describe('approvalMessage: a revised request', () => {
+  it('says the request was revised and its approvals reset', () => {
+    expect(approvalMessage([summary('a')], ['a'])).toBe('Approval request a revised: the approvals given so far were reset. It will be applied once approved.');
+    expect(approvalMessage([summary('a'), summary('b')], ['b'])).toBe(
+      '2 changes submitted for approval (requests a, b). They will be applied once approved. Revised: b (the approvals given so far were reset).'
+    );
+  });
+});
+
 describe('requestOptions: the requester’s headers', () => {
+
   const ctx = (headers: Record<string, string>) => ({ get: (name: string) => headers[name.toLowerCase()] ?? '' }) as never;
 
   it('decodes a URL-encoded comment and keeps one that is not valid URL encoding as written', () => {
@@ -55,9 +65,14 @@ describe('requestOptions: the requester’s headers', () => {
     expect(requestOptions(ctx({ 'x-approval-comment': '  ' })).comment).toBeNull();
   });
 
+  it('reads the request to revise; a malformed id is a 400 naming the header', () => {
+    expect(requestOptions(ctx({ 'x-approval-revise': ' abc123 ' })).revise).toBe('abc123');
+    expect(() => requestOptions(ctx({ 'x-approval-revise': 'no such id!' }))).toThrow(/X-Approval-Revise/);
+  });
+
   it('reads the urgent flag', () => {
     expect(requestOptions(ctx({ 'x-approval-urgent': 'true' })).urgent).toBe(true);
     expect(requestOptions(ctx({})).urgent).toBe(false);
-    expect(requestOptions(undefined)).toEqual({ comment: null, urgent: false });
+    expect(requestOptions(undefined)).toEqual({ comment: null, urgent: false, revise: null });
   });
 });
