@@ -10,7 +10,17 @@ const DEBOUNCE_MS = 300;
  * The search of a list page, as Strapi's own lists have it, searching while the user types: the
  * value reaches `onSearch` once typing pauses (and at once on Enter or Clear).
  */
-export const SearchBox = ({ value, label, placeholder, onSearch }: { value: string; label: string; placeholder: string; onSearch: (value: string) => void }) => {
+export const SearchBox = ({
+  value,
+  label,
+  placeholder,
+  onSearch,
+}: {
+  value: string;
+  label: string;
+  placeholder: string;
+  onSearch: (value: string) => void;
+}) => {
   const t = useT();
   const [text, setText] = React.useState(value);
 

@@ -109,7 +109,9 @@ export const RevisedBadge = ({ revisions, long = false }: { revisions: number; l
   const t = useT();
   return (
     <Badge variant="alternative">
-      {long ? t('request.revised-times', 'Revised {count, plural, one {once} other {# times}}', { count: revisions }) : t('request.revised', 'revised')}
+      {long
+        ? t('request.revised-times', 'Revised {count, plural, one {once} other {# times}}', { count: revisions })
+        : t('request.revised', 'revised')}
     </Badge>
   );
 };

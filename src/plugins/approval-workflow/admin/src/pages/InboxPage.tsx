@@ -18,7 +18,16 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, isFetchError, useAPIErrorHandler, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import {
+  Layouts,
+  Page,
+  Pagination,
+  isFetchError,
+  useAPIErrorHandler,
+  useNotification,
+  useQueryParams,
+  useRBAC,
+} from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 
 import { ACTIONS } from '../../../shared/constants';
@@ -48,7 +57,8 @@ const ANY = 'any';
 const DEFAULT_PAGE_SIZE = 10;
 const READ_ALL = { readAll: [{ action: ACTIONS.readAllRequests, subject: null }] };
 
-const tabFilter = (tab: Tab): ListRequests.Request['query'] => (tab === 'awaiting' ? { awaiting: 'me' } : tab === 'mine' ? { mine: true } : {});
+const tabFilter = (tab: Tab): ListRequests.Request['query'] =>
+  tab === 'awaiting' ? { awaiting: 'me' } : tab === 'mine' ? { mine: true } : {};
 
 const emptyMessage = (t: T, tab: Tab, filtered: boolean) => {
   if (filtered) return t('requests.empty.filtered', 'No request matches this search or these filters.');
@@ -143,7 +153,9 @@ export const InboxPage = () => {
   );
   const search = React.useCallback((text: string) => update({ q: text, page: '1' }, 'replace'), [update]);
 
-  const list = useGet<ListRequests.Response>(requestsPath({ ...tabFilter(tab), status, uid, operation, q: q || undefined, page, pageSize }));
+  const list = useGet<ListRequests.Response>(
+    requestsPath({ ...tabFilter(tab), status, uid, operation, q: q || undefined, page, pageSize })
+  );
   const awaitingCount = useGet<ListRequests.Response>(requestsPath({ awaiting: 'me', status: 'pending', pageSize: 1 }));
 
   const failed = list.state === 'failed' ? list.error : null;
@@ -183,7 +195,9 @@ export const InboxPage = () => {
     ) : rows.length === 0 ? (
       <EmptyStateLayout
         icon={<EmptyDocuments width="16rem" />}
-        content={list.state === 'failed' ? t('requests.load-failed', 'The approval requests could not be loaded.') : emptyMessage(t, tab, filtered)}
+        content={
+          list.state === 'failed' ? t('requests.load-failed', 'The approval requests could not be loaded.') : emptyMessage(t, tab, filtered)
+        }
       />
     ) : (
       <Flex direction="column" alignItems="stretch" gap={4}>
@@ -222,7 +236,11 @@ export const InboxPage = () => {
     options: Array<{ value: string; label: string }>
   ) => (
     <Box minWidth="18rem">
-      <SingleSelect aria-label={label} value={value ?? ANY} onChange={(next) => update({ [key]: next === ANY ? undefined : String(next), page: '1' })}>
+      <SingleSelect
+        aria-label={label}
+        value={value ?? ANY}
+        onChange={(next) => update({ [key]: next === ANY ? undefined : String(next), page: '1' })}
+      >
         <SingleSelectOption value={ANY}>{anyLabel}</SingleSelectOption>
         {options.map((option) => (
           <SingleSelectOption key={option.value} value={option.value}>

@@ -97,7 +97,8 @@ export const DiffValue = ({ type, value, other, side }: { type: DiffValueType; v
   const { formatDate, formatNumber } = useIntl();
   if (value === undefined || value === null) return <Missing />;
 
-  if (TEXT_TYPES.has(type)) {
+  // A string of no known type (a key inside a JSON field) compares as text too.
+  if (TEXT_TYPES.has(type) || (type === 'other' && typeof value === 'string')) {
     const text = textOf(type, value);
     const otherText = textOf(type, other);
     if (text !== null && otherText !== null) {
@@ -110,13 +111,21 @@ export const DiffValue = ({ type, value, other, side }: { type: DiffValueType; v
   switch (type) {
     case 'relation': {
       const values = asList(value).filter(isRelationValue);
-      const others = new Set(asList(other).filter(isRelationValue).map((v) => `${v.uid}:${v.documentId}`));
+      const others = new Set(
+        asList(other)
+          .filter(isRelationValue)
+          .map((v) => `${v.uid}:${v.documentId}`)
+      );
       const changed = new Set(values.map((v) => `${v.uid}:${v.documentId}`).filter((key) => !others.has(key)));
       return <RelationList values={values} changed={changed} side={side} />;
     }
     case 'media': {
       const values = asList(value).filter(isMediaValue);
-      const others = new Set(asList(other).filter(isMediaValue).map((v) => v.id));
+      const others = new Set(
+        asList(other)
+          .filter(isMediaValue)
+          .map((v) => v.id)
+      );
       const changed = new Set(values.map((v) => v.id).filter((id) => !others.has(id)));
       return <MediaList values={values} changed={changed} side={side} />;
     }

@@ -22,7 +22,8 @@ const Cell = styled.div<{ $tone?: 'danger' | 'success' }>`
   min-width: 0;
   padding: ${({ theme }) => theme.spaces[2]};
   border-radius: ${({ theme }) => theme.borderRadius};
-  background: ${({ theme, $tone }) => ($tone === 'danger' ? theme.colors.danger100 : $tone === 'success' ? theme.colors.success100 : 'transparent')};
+  background: ${({ theme, $tone }) =>
+    $tone === 'danger' ? theme.colors.danger100 : $tone === 'success' ? theme.colors.success100 : 'transparent'};
 `;
 
 const Group = styled.div`
@@ -34,7 +35,11 @@ const Group = styled.div`
 const KIND_VARIANTS = { added: 'success', removed: 'danger', changed: 'secondary' } as const;
 
 const kindLabel = (t: T, kind: DiffEntryView['kind']) =>
-  kind === 'added' ? t('diff.kind.added', 'added') : kind === 'removed' ? t('diff.kind.removed', 'removed') : t('diff.kind.changed', 'changed');
+  kind === 'added'
+    ? t('diff.kind.added', 'added')
+    : kind === 'removed'
+      ? t('diff.kind.removed', 'removed')
+      : t('diff.kind.changed', 'changed');
 
 /**
  * The content manager sends an untouched relation as `{ connect: [], disconnect: [] }`, which
@@ -45,7 +50,10 @@ export const isNoopRelationChange = (entry: DiffEntryView): boolean => {
   const after = entry.after;
   if (entry.kind !== 'changed' || after === null || typeof after !== 'object' || Array.isArray(after)) return false;
   const keys = Object.keys(after);
-  return keys.length > 0 && keys.every((key) => (key === 'connect' || key === 'disconnect') && (after as Record<string, unknown[]>)[key]?.length === 0);
+  return (
+    keys.length > 0 &&
+    keys.every((key) => (key === 'connect' || key === 'disconnect') && (after as Record<string, unknown[]>)[key]?.length === 0)
+  );
 };
 
 const Field = ({ change, columns }: { change: FieldChange; columns: Columns }) => {
@@ -63,12 +71,22 @@ const Field = ({ change, columns }: { change: FieldChange; columns: Columns }) =
         ) : null}
       </Cell>
       {columns !== 'after' ? (
-        <Cell data-diff-side="before" $tone={change.kind === 'added' || columns === 'before' ? undefined : 'danger'}>
+        <Cell
+          role="group"
+          aria-label={columns === 'before' ? t('diff.current', 'Current value') : t('diff.before', 'Before')}
+          data-diff-side="before"
+          $tone={change.kind === 'added' || columns === 'before' ? undefined : 'danger'}
+        >
           <DiffValue type={change.type} value={change.before} other={change.after} side="before" />
         </Cell>
       ) : null}
       {columns !== 'before' ? (
-        <Cell data-diff-side="after" $tone={change.kind === 'removed' || columns === 'after' ? undefined : 'success'}>
+        <Cell
+          role="group"
+          aria-label={columns === 'after' ? t('diff.proposed', 'Proposed value') : t('diff.after', 'After (proposed)')}
+          data-diff-side="after"
+          $tone={change.kind === 'removed' || columns === 'after' ? undefined : 'success'}
+        >
           <DiffValue type={change.type} value={change.after} other={change.before} side="after" />
         </Cell>
       ) : null}
@@ -125,10 +143,15 @@ export const DiffView = ({ diff: all, operation }: { diff: DiffEntryView[]; oper
         <Typography textColor="neutral600">{t('diff.empty', 'Approving this request changes no field.')}</Typography>
       ) : (
         <Box>
+          {/* The column headings, for the eye: each value cell names its side for screen readers. */}
           <Row $columns={columns} aria-hidden>
             <Heading>{t('diff.field', 'Field')}</Heading>
-            {columns !== 'after' ? <Heading>{columns === 'before' ? t('diff.current', 'Current value') : t('diff.before', 'Before')}</Heading> : null}
-            {columns !== 'before' ? <Heading>{columns === 'after' ? t('diff.proposed', 'Proposed value') : t('diff.after', 'After (proposed)')}</Heading> : null}
+            {columns !== 'after' ? (
+              <Heading>{columns === 'before' ? t('diff.current', 'Current value') : t('diff.before', 'Before')}</Heading>
+            ) : null}
+            {columns !== 'before' ? (
+              <Heading>{columns === 'after' ? t('diff.proposed', 'Proposed value') : t('diff.after', 'After (proposed)')}</Heading>
+            ) : null}
           </Row>
           <Nodes nodes={diffTree(diff)} columns={columns} />
         </Box>

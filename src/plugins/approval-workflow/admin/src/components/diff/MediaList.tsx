@@ -7,7 +7,10 @@ import { useT } from '../../utils/use-t';
 import { fileUrl } from './media';
 
 export const isMediaValue = (value: unknown): value is MediaValue =>
-  typeof value === 'object' && value !== null && typeof (value as MediaValue).url === 'string' && typeof (value as MediaValue).name === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as MediaValue).url === 'string' &&
+  typeof (value as MediaValue).name === 'string';
 
 const Thumbnail = styled.img`
   display: block;
@@ -28,7 +31,15 @@ export const MediaList = ({ values, changed, side }: { values: MediaValue[]; cha
       {values.map((file) => {
         const marked = changed.has(file.id);
         return (
-          <Flex tag="li" key={file.id} direction="column" alignItems="flex-start" gap={1} data-media={file.id} data-marked={marked ? side : undefined}>
+          <Flex
+            tag="li"
+            key={file.id}
+            direction="column"
+            alignItems="flex-start"
+            gap={1}
+            data-media={file.id}
+            data-marked={marked ? side : undefined}
+          >
             {isImage(file) ? (
               <Thumbnail src={fileUrl(file.thumbnailUrl ?? file.url)} alt={file.name} loading="lazy" />
             ) : (

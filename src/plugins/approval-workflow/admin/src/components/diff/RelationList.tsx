@@ -5,7 +5,10 @@ import type { RelationValue } from '../../../../shared/contracts/requests';
 import { useT } from '../../utils/use-t';
 
 export const isRelationValue = (value: unknown): value is RelationValue =>
-  typeof value === 'object' && value !== null && typeof (value as RelationValue).documentId === 'string' && typeof (value as RelationValue).uid === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as RelationValue).documentId === 'string' &&
+  typeof (value as RelationValue).uid === 'string';
 
 /**
  * Related entries by their titles, each linked to its edit view in the content manager. `changed`
@@ -19,7 +22,13 @@ export const RelationList = ({ values, changed, side }: { values: RelationValue[
         const marked = changed.has(`${value.uid}:${value.documentId}`);
         const title = value.title ?? value.documentId;
         return (
-          <Flex tag="li" key={`${value.uid}:${value.documentId}`} gap={2} data-relation={value.documentId} data-marked={marked ? side : undefined}>
+          <Flex
+            tag="li"
+            key={`${value.uid}:${value.documentId}`}
+            gap={2}
+            data-relation={value.documentId}
+            data-marked={marked ? side : undefined}
+          >
             <Link tag={NavLink} to={`/content-manager/collection-types/${value.uid}/${value.documentId}`}>
               {marked && side === 'before' ? <del>{title}</del> : title}
             </Link>

@@ -11,14 +11,14 @@ export const Text = styled.span`
 `;
 
 const Removed = styled.del`
-  background: ${({ theme }) => theme.colors.danger100};
+  background: ${({ theme }) => theme.colors.danger200};
   color: ${({ theme }) => theme.colors.danger700};
   text-decoration: line-through;
   border-radius: 2px;
 `;
 
 const Added = styled.ins`
-  background: ${({ theme }) => theme.colors.success100};
+  background: ${({ theme }) => theme.colors.success200};
   color: ${({ theme }) => theme.colors.success700};
   text-decoration: none;
   border-radius: 2px;

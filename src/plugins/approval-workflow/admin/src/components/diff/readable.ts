@@ -37,7 +37,13 @@ const block = (node: Node): string[] => {
 };
 
 /** Strapi's blocks rich text (an array of block nodes) as text, one block per paragraph. */
-export const blocksToText = (value: unknown): string => (Array.isArray(value) ? value.filter(isNode).map((node) => block(node).join('\n')).join('\n\n') : '');
+export const blocksToText = (value: unknown): string =>
+  Array.isArray(value)
+    ? value
+        .filter(isNode)
+        .map((node) => block(node).join('\n'))
+        .join('\n\n')
+    : '';
 
 /** Markdown (the `richtext` field) without its markup: links and images by their text, list items with bullets. */
 export const markdownToText = (value: string): string =>

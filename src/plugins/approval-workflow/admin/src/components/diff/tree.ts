@@ -10,7 +10,9 @@ export interface FieldChange {
   after: unknown;
 }
 
-export type DiffNode = { node: 'field'; key: string; change: FieldChange } | { node: 'group'; key: string; label: string; children: DiffNode[] };
+export type DiffNode =
+  | { node: 'field'; key: string; change: FieldChange }
+  | { node: 'group'; key: string; label: string; children: DiffNode[] };
 
 /** `blocks[id=3].body` → `blocks`, `[id=3]`, `body`: attribute names and array elements. */
 const segmentsOf = (path: string): string[] => path.match(/\[[^\]]*\]|[^.[\]]+/g) ?? [];

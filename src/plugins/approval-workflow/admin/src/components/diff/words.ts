@@ -23,13 +23,15 @@ const push = (parts: WordPart[], kind: WordPart['kind'], text: string) => {
  */
 /** The longest common subsequence of two token lists as a list of single-token steps. */
 const steps = (a: string[], b: string[]): WordPart[] => {
-  if (a.length * b.length > MAX_CELLS) return [...a.map((text) => ({ kind: 'removed' as const, text })), ...b.map((text) => ({ kind: 'added' as const, text }))];
+  if (a.length * b.length > MAX_CELLS)
+    return [...a.map((text) => ({ kind: 'removed' as const, text })), ...b.map((text) => ({ kind: 'added' as const, text }))];
   // lengths[i * width + j]: the longest common subsequence of a[i..] and b[j..].
   const width = b.length + 1;
   const lengths = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+      lengths[i * width + j] =
+        a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
   const out: WordPart[] = [];
@@ -77,7 +79,8 @@ export const diffWords = (before: string, after: string): WordPart[] => {
   let removed = '';
   let added = '';
   middle.forEach((step, index) => {
-    const changedAround = index > 0 && middle[index - 1].kind !== 'same' && middle[index + 1] !== undefined && middle[index + 1].kind !== 'same';
+    const changedAround =
+      index > 0 && middle[index - 1].kind !== 'same' && middle[index + 1] !== undefined && middle[index + 1].kind !== 'same';
     if (step.kind === 'same' && !(isSpace(step) && changedAround)) {
       push(parts, 'removed', removed);
       push(parts, 'added', added);

@@ -30,7 +30,10 @@ const texts = (elements: NodeListOf<Element>) => [...elements].map((e) => e.text
 describe('DiffView', () => {
   it('strikes the removed words of a text and marks the added ones', () => {
     const { container } = renderInAdmin(
-      <DiffView operation="update" diff={[entry({ path: 'title', labels: ['Title'], before: 'Welcome to our site', after: 'Welcome to the new website' })]} />
+      <DiffView
+        operation="update"
+        diff={[entry({ path: 'title', labels: ['Title'], before: 'Welcome to our site', after: 'Welcome to the new website' })]}
+      />
     );
     const before = side(container, 'title', 'before');
     const after = side(container, 'title', 'after');
@@ -44,16 +47,33 @@ describe('DiffView', () => {
   });
 
   it.each([['text'], ['email'], ['uid']] as const)('diffs %s fields word by word', (type) => {
-    const { container } = renderInAdmin(<DiffView operation="update" diff={[entry({ path: 'f', type, before: 'one two', after: 'one three' })]} />);
+    const { container } = renderInAdmin(
+      <DiffView operation="update" diff={[entry({ path: 'f', type, before: 'one two', after: 'one three' })]} />
+    );
     expect(texts(side(container, 'f', 'before').querySelectorAll('del'))).toEqual(['two']);
     expect(texts(side(container, 'f', 'after').querySelectorAll('ins'))).toEqual(['three']);
+  });
+
+  it('diffs a string of no known type (a key inside a JSON field) as text', () => {
+    const { container } = renderInAdmin(
+      <DiffView operation="update" diff={[entry({ path: 'meta.note', type: 'other', before: 'call me', after: 'call us' })]} />
+    );
+    expect(texts(side(container, 'meta.note', 'before').querySelectorAll('del'))).toEqual(['me']);
+    expect(texts(side(container, 'meta.note', 'after').querySelectorAll('ins'))).toEqual(['us']);
   });
 
   it('reads markdown as text and diffs its words', () => {
     const { container } = renderInAdmin(
       <DiffView
         operation="update"
-        diff={[entry({ path: 'body', type: 'richtext', before: '## Plans\n\nWe offer **two** plans.', after: '## Plans\n\nWe offer **three** plans, see [pricing](/pricing).' })]}
+        diff={[
+          entry({
+            path: 'body',
+            type: 'richtext',
+            before: '## Plans\n\nWe offer **two** plans.',
+            after: '## Plans\n\nWe offer **three** plans, see [pricing](/pricing).',
+          }),
+        ]}
       />
     );
     expect(side(container, 'body', 'before').textContent).toBe('Plans\n\nWe offer two plans.');
@@ -71,14 +91,23 @@ describe('DiffView', () => {
     ];
     const after = [
       { type: 'heading', level: 2, children: [{ type: 'text', text: 'Opening hours' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: 'Open ' }, { type: 'link', url: 'https://x', children: [{ type: 'text', text: 'every day' }] }, { type: 'text', text: '.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Open ' },
+          { type: 'link', url: 'https://x', children: [{ type: 'text', text: 'every day' }] },
+          { type: 'text', text: '.' },
+        ],
+      },
       { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Monday' }] }] },
       { type: 'quote', children: [{ type: 'text', text: 'Best shop' }] },
       { type: 'code', children: [{ type: 'text', text: 'npm start' }] },
     ];
     const { container } = renderInAdmin(<DiffView operation="update" diff={[entry({ path: 'content', type: 'blocks', before, after })]} />);
     expect(side(container, 'content', 'before').textContent).toBe('Opening hours\n\nOpen on weekdays.\n\n• Monday');
-    expect(side(container, 'content', 'after').textContent).toBe('Opening hours\n\nOpen every day.\n\n1. Monday\n\n“Best shop”\n\nnpm start');
+    expect(side(container, 'content', 'after').textContent).toBe(
+      'Opening hours\n\nOpen every day.\n\n1. Monday\n\n“Best shop”\n\nnpm start'
+    );
     expect(texts(side(container, 'content', 'before').querySelectorAll('del'))).toContain('on weekdays.');
     expect(texts(side(container, 'content', 'after').querySelectorAll('ins'))).toContain('every day.');
   });
@@ -89,7 +118,13 @@ describe('DiffView', () => {
       <DiffView
         operation="update"
         diff={[
-          entry({ path: 'author', labels: ['Author'], type: 'relation', before: { uid: 'api::author.author', documentId: 'a1', title: 'Ada' }, after: { uid: 'api::author.author', documentId: 'a2', title: 'Grace' } }),
+          entry({
+            path: 'author',
+            labels: ['Author'],
+            type: 'relation',
+            before: { uid: 'api::author.author', documentId: 'a1', title: 'Ada' },
+            after: { uid: 'api::author.author', documentId: 'a2', title: 'Grace' },
+          }),
           entry({ path: 'tags[documentId=t1]', labels: ['Tags', 'News'], type: 'relation', kind: 'removed', before: tag('t1', 'News') }),
           entry({ path: 'tags[documentId=t2]', labels: ['Tags', 'Events'], type: 'relation', kind: 'added', after: tag('t2', 'Events') }),
         ]}
@@ -97,9 +132,11 @@ describe('DiffView', () => {
     );
     const ada = within(side(container, 'author', 'before')).getByRole('link', { name: 'Ada' });
     expect(ada.getAttribute('href')).toBe('/admin/content-manager/collection-types/api::author.author/a1');
-    expect(within(side(container, 'author', 'after')).getByRole('link', { name: 'Grace' }).getAttribute('href')).toBe(
-      '/admin/content-manager/collection-types/api::author.author/a2'
-    );
+    expect(
+      within(side(container, 'author', 'after'))
+        .getByRole('link', { name: 'Grace' })
+        .getAttribute('href')
+    ).toBe('/admin/content-manager/collection-types/api::author.author/a2');
     // The two elements of the to-many relation are one field: Tags, News removed, Events added.
     const tags = row(container, 'tags');
     expect(within(tags).getByText('Tags')).toBeTruthy();
@@ -197,7 +234,9 @@ describe('DiffView', () => {
   });
 
   it('for a delete, says so and shows the entry as it is', () => {
-    const { container } = renderInAdmin(<DiffView operation="delete" diff={[entry({ path: 'title', labels: ['Title'], kind: 'removed', before: 'Old news' })]} />);
+    const { container } = renderInAdmin(
+      <DiffView operation="delete" diff={[entry({ path: 'title', labels: ['Title'], kind: 'removed', before: 'Old news' })]} />
+    );
     expect(screen.getByText('A deletion: approving deletes the entry as it is shown here.')).toBeTruthy();
     expect(screen.getByText('Current value')).toBeTruthy();
     expect(row(container, 'title').querySelector('[data-diff-side="after"]')).toBeNull();
@@ -205,7 +244,9 @@ describe('DiffView', () => {
   });
 
   it('leaves out an untouched relation sent as { connect: [], disconnect: [] }', () => {
-    renderInAdmin(<DiffView operation="update" diff={[entry({ path: 'tags', type: 'relation', before: [], after: { connect: [], disconnect: [] } })]} />);
+    renderInAdmin(
+      <DiffView operation="update" diff={[entry({ path: 'tags', type: 'relation', before: [], after: { connect: [], disconnect: [] } })]} />
+    );
     expect(screen.getByText('Approving this request changes no field.')).toBeTruthy();
   });
 });

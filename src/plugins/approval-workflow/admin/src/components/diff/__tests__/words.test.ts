@@ -10,7 +10,14 @@ const side = (parts: ReturnType<typeof diffWords>, drop: 'added' | 'removed') =>
 
 describe('diffWords', () => {
   it.each([
-    ['Welcome', 'Welcome to the new website', [{ kind: 'same', text: 'Welcome' }, { kind: 'added', text: ' to the new website' }]],
+    [
+      'Welcome',
+      'Welcome to the new website',
+      [
+        { kind: 'same', text: 'Welcome' },
+        { kind: 'added', text: ' to the new website' },
+      ],
+    ],
     [
       'Welcome to our site',
       'Welcome to the new website',
@@ -22,7 +29,15 @@ describe('diffWords', () => {
     ],
     ['same text', 'same text', [{ kind: 'same', text: 'same text' }]],
     ['', 'new', [{ kind: 'added', text: 'new' }]],
-    ['old\n\nline', 'new\n\nline', [{ kind: 'removed', text: 'old' }, { kind: 'added', text: 'new' }, { kind: 'same', text: '\n\nline' }]],
+    [
+      'old\n\nline',
+      'new\n\nline',
+      [
+        { kind: 'removed', text: 'old' },
+        { kind: 'added', text: 'new' },
+        { kind: 'same', text: '\n\nline' },
+      ],
+    ],
   ])('%j → %j', (before, after, parts) => {
     expect(diffWords(before, after)).toEqual(parts);
   });
