@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 
 import type { DiffEntryView } from '../../../../../shared/contracts/requests';
 import { DiffView } from '../DiffView';
-import { renderInAdmin } from './render';
+import { renderInAdmin } from '../../__tests__/render';
 
 const entry = (over: Partial<DiffEntryView> & Pick<DiffEntryView, 'path'>): DiffEntryView => ({
   labels: [over.path],
