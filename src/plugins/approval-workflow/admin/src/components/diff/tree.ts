@@ -17,20 +17,25 @@ export type DiffNode =
 /** `blocks[id=3].body` → `blocks`, `[id=3]`, `body`: attribute names and array elements. */
 const segmentsOf = (path: string): string[] => path.match(/\[[^\]]*\]|[^.[\]]+/g) ?? [];
 
-const isElement = (segment: string | undefined) => segment !== undefined && segment.startsWith('[');
+const ELEMENT = /\[[^\]]*\]$/;
 
 /**
- * The keys and labels of an entry's path, one per segment. The server gives one label per
- * segment; when its count does not match the path's segments, the labels themselves are the keys.
+ * The path of an entry as groups (keys and labels) and the field at its end. The server gives one
+ * label per segment, an array element being a segment of its own (`blocks`, `[id=3]`, `body`) or
+ * part of its attribute's (`blocks[id=3]`, `body`); labels that match neither are their own keys.
+ * An element added to or removed from a to-many relation or media field is a change of that field.
  */
-const stepsOf = (entry: DiffEntryView): { steps: Array<{ key: string; label: string }>; path: string } => {
-  const segments = segmentsOf(entry.path);
-  const labels = Array.isArray(entry.labels) && entry.labels.length > 0 ? entry.labels : segments;
-  const keys = segments.length === labels.length ? segments : labels;
+const stepsOf = (entry: DiffEntryView): { steps: Array<{ key: string; label: string }>; path: string; element: boolean } => {
+  const labels = Array.isArray(entry.labels) && entry.labels.length > 0 ? entry.labels : segmentsOf(entry.path);
+  const keys = [segmentsOf(entry.path), entry.path.split('.')].find((candidate) => candidate.length === labels.length) ?? labels;
   const steps = labels.map((label, index) => ({ key: keys[index], label }));
-  // An element added to or removed from a to-many relation or media field is a change of that field.
-  const element = (entry.type === 'relation' || entry.type === 'media') && steps.length > 1 && isElement(keys[keys.length - 1]);
-  return element ? { steps: steps.slice(0, -1), path: entry.path.replace(/\[[^\]]*\]$/, '') } : { steps, path: entry.path };
+  const element =
+    (entry.type === 'relation' || entry.type === 'media') && ELEMENT.test(entry.path) && entry.path.replace(ELEMENT, '') !== '';
+  if (!element) return { steps, path: entry.path, element };
+  const last = steps[steps.length - 1];
+  // The element's own segment (`[documentId=…]`) names no group: the field is its attribute.
+  const trimmed = steps.length > 1 && last.key.startsWith('[') ? steps.slice(0, -1) : steps;
+  return { steps: trimmed, path: entry.path.replace(ELEMENT, ''), element };
 };
 
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
@@ -50,7 +55,7 @@ const merge = (a: FieldChange, b: FieldChange): FieldChange => {
 export const diffTree = (diff: DiffEntryView[]): DiffNode[] => {
   const root: DiffNode[] = [];
   for (const entry of diff) {
-    const { steps, path } = stepsOf(entry);
+    const { steps, path, element } = stepsOf(entry);
     let level = root;
     let key = '';
     for (const step of steps.slice(0, -1)) {
@@ -62,22 +67,20 @@ export const diffTree = (diff: DiffEntryView[]): DiffNode[] => {
       }
       level = (group as Extract<DiffNode, { node: 'group' }>).children;
     }
-    const last = steps[steps.length - 1];
-    const fieldKey = `${key}/${last?.key ?? ''}`;
     const change: FieldChange = {
       path,
-      label: last?.label ?? '',
+      label: steps[steps.length - 1]?.label ?? '',
       type: entry.type ?? 'other',
       kind: entry.kind,
       before: entry.before,
       after: entry.after,
     };
-    const index = level.findIndex((node) => node.node === 'field' && node.key === fieldKey);
+    const index = element ? level.findIndex((node) => node.node === 'field' && node.key === path) : -1;
     if (index >= 0) {
       const existing = level[index] as Extract<DiffNode, { node: 'field' }>;
       level[index] = { ...existing, change: merge(existing.change, change) };
     } else {
-      level.push({ node: 'field', key: fieldKey, change });
+      level.push({ node: 'field', key: path, change });
     }
   }
   return root;

@@ -190,6 +190,26 @@ describe('DiffView', () => {
     expect(texts(side(container, 'blocks[id=3].cta.label', 'after').querySelectorAll('ins'))).toEqual(['Start']);
   });
 
+  it('reads labels given per dotted segment: items of a dynamic zone apart, to-many elements as one field', () => {
+    const tag = (documentId: string, title: string) => ({ uid: 'api::tag.tag', documentId, title });
+    const { container } = renderInAdmin(
+      <DiffView
+        operation="update"
+        diff={[
+          entry({ path: 'blocks[id=3].body', labels: ['Hero', 'Body'], type: 'text', before: 'Hi', after: 'Hello' }),
+          entry({ path: 'blocks[id=4].body', labels: ['Quote', 'Body'], type: 'text', before: 'A', after: 'B' }),
+          entry({ path: 'tags[documentId=t1]', labels: ['Tags'], type: 'relation', kind: 'removed', before: tag('t1', 'News') }),
+          entry({ path: 'tags[documentId=t2]', labels: ['Tags'], type: 'relation', kind: 'added', after: tag('t2', 'Events') }),
+        ]}
+      />
+    );
+    expect(within(screen.getByRole('group', { name: 'Hero' })).getByText('Body')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Quote' })).getByText('Body')).toBeTruthy();
+    expect(container.querySelectorAll('[data-diff-path="tags"]')).toHaveLength(1);
+    expect(side(container, 'tags', 'before').textContent).toContain('News');
+    expect(side(container, 'tags', 'after').textContent).toContain('Events');
+  });
+
   it('shows booleans, numbers, dates, enumerations and JSON plainly', () => {
     const { container } = renderInAdmin(
       <DiffView
