@@ -47,6 +47,7 @@ const Plain = ({ value }: { value: unknown }) => {
   if (typeof value === 'string') return <Text>{value === '' ? '""' : value}</Text>;
   if (typeof value === 'number' || typeof value === 'boolean') return <Text>{String(value)}</Text>;
   if (isRelationValue(value)) return <Text>{value.title ?? value.documentId}</Text>;
+  if (isMediaValue(value)) return <Text>{value.name}</Text>;
   return <Code>{JSON.stringify(value, null, 2)}</Code>;
 };
 
@@ -92,9 +93,29 @@ const ComponentValue = ({ value }: { value: unknown }) => {
  * the other side, relations by their titles, media as thumbnails, components field by field,
  * booleans, numbers and dates as the admin writes them, JSON formatted.
  */
-export const DiffValue = ({ type, value, other, side }: { type: DiffValueType; value: unknown; other: unknown; side: Side }) => {
+export const DiffValue = ({
+  type,
+  value,
+  other,
+  side,
+  hidden = false,
+}: {
+  type: DiffValueType;
+  value: unknown;
+  other: unknown;
+  side: Side;
+  /** A private field (or a password): the server says that it changes, not what it holds. */
+  hidden?: boolean;
+}) => {
   const t = useT();
   const { formatDate, formatNumber } = useIntl();
+  if (hidden || type === 'password') {
+    return (
+      <Typography textColor="neutral600" style={{ fontStyle: 'italic' }}>
+        {t('diff.hidden', '(not shown: a private field)')}
+      </Typography>
+    );
+  }
   if (value === undefined || value === null) return <Missing />;
 
   // A string of no known type (a key inside a JSON field) compares as text too.
@@ -152,8 +173,6 @@ export const DiffValue = ({ type, value, other, side }: { type: DiffValueType; v
       ) : (
         <Plain value={value} />
       );
-    case 'password':
-      return <Text>{t('diff.password', '(a new password)')}</Text>;
     case 'json':
       return <Code>{JSON.stringify(value, null, 2)}</Code>;
     default:

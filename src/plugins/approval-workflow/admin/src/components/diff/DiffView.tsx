@@ -58,6 +58,8 @@ export const isNoopRelationChange = (entry: DiffEntryView): boolean => {
 
 const Field = ({ change, columns }: { change: FieldChange; columns: Columns }) => {
   const t = useT();
+  // The server hides what a private field holds: a change with nothing on either side.
+  const hidden = change.kind === 'changed' && change.before === null && change.after === null;
   return (
     <Row $columns={columns} data-diff-path={change.path} data-diff-kind={change.kind} data-diff-type={change.type}>
       <Cell>
@@ -77,7 +79,7 @@ const Field = ({ change, columns }: { change: FieldChange; columns: Columns }) =
           data-diff-side="before"
           $tone={change.kind === 'added' || columns === 'before' ? undefined : 'danger'}
         >
-          <DiffValue type={change.type} value={change.before} other={change.after} side="before" />
+          <DiffValue type={change.type} value={change.before} other={change.after} side="before" hidden={hidden} />
         </Cell>
       ) : null}
       {columns !== 'before' ? (
@@ -87,7 +89,7 @@ const Field = ({ change, columns }: { change: FieldChange; columns: Columns }) =
           data-diff-side="after"
           $tone={change.kind === 'removed' || columns === 'after' ? undefined : 'success'}
         >
-          <DiffValue type={change.type} value={change.after} other={change.before} side="after" />
+          <DiffValue type={change.type} value={change.after} other={change.before} side="after" hidden={hidden} />
         </Cell>
       ) : null}
     </Row>

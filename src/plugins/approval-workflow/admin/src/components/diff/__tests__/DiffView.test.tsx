@@ -234,6 +234,53 @@ describe('DiffView', () => {
     expect(side(container, 'extra', 'after').textContent).toBe('{\n  "deep": [\n    1\n  ]\n}');
   });
 
+  it('says that a private field or a password changes, never what it holds', () => {
+    const { container } = renderInAdmin(
+      <DiffView
+        operation="update"
+        diff={[
+          entry({ path: 'secretNote', type: 'text', before: null, after: null }),
+          entry({ path: 'pin', type: 'password', before: null, after: null }),
+        ]}
+      />
+    );
+    for (const path of ['secretNote', 'pin']) {
+      expect(side(container, path, 'before').textContent).toBe('(not shown: a private field)');
+      expect(side(container, path, 'after').textContent).toBe('(not shown: a private field)');
+    }
+  });
+
+  it('shows a component added whole field by field, related entries and files by name', () => {
+    const { container } = renderInAdmin(
+      <DiffView
+        operation="update"
+        diff={[
+          entry({
+            path: 'blocks[id=2]',
+            labels: ['Blocks', 'Gallery 2'],
+            type: 'component',
+            kind: 'added',
+            after: {
+              id: 2,
+              __component: 'blocks.gallery',
+              caption: 'Summer',
+              author: { uid: 'api::author.author', documentId: 'a1', title: 'Ada' },
+              image: { id: 7, name: 'beach.jpg', url: '/uploads/beach.jpg', thumbnailUrl: null, mime: 'image/jpeg' },
+            },
+          }),
+        ]}
+      />
+    );
+    const group = screen.getByRole('group', { name: 'Blocks' });
+    expect(within(group).getByText('Gallery 2')).toBeTruthy();
+    const after = side(container, 'blocks[id=2]', 'after');
+    expect(within(after).getByText('caption')).toBeTruthy();
+    expect(within(after).getByText('Summer')).toBeTruthy();
+    expect(within(after).getByText('Ada')).toBeTruthy();
+    expect(within(after).getByText('beach.jpg')).toBeTruthy();
+    expect(side(container, 'blocks[id=2]', 'before').textContent).toBe('(none)');
+  });
+
   it('for a create, says so and shows every proposed field', () => {
     const { container } = renderInAdmin(
       <DiffView
