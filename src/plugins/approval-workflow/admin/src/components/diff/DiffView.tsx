@@ -41,21 +41,6 @@ const kindLabel = (t: T, kind: DiffEntryView['kind']) =>
       ? t('diff.kind.removed', 'removed')
       : t('diff.kind.changed', 'changed');
 
-/**
- * The content manager sends an untouched relation as `{ connect: [], disconnect: [] }`, which
- * changes nothing: a request stored before the server normalised it still lists it, so the page
- * leaves it out rather than show approvers a change that is not one.
- */
-export const isNoopRelationChange = (entry: DiffEntryView): boolean => {
-  const after = entry.after;
-  if (entry.kind !== 'changed' || after === null || typeof after !== 'object' || Array.isArray(after)) return false;
-  const keys = Object.keys(after);
-  return (
-    keys.length > 0 &&
-    keys.every((key) => (key === 'connect' || key === 'disconnect') && (after as Record<string, unknown[]>)[key]?.length === 0)
-  );
-};
-
 const Field = ({ change, columns }: { change: FieldChange; columns: Columns }) => {
   const t = useT();
   // The server hides what a private field holds: a change with nothing on either side.
@@ -124,9 +109,8 @@ const Heading = ({ children }: { children: string }) => (
  * components and dynamic-zone items the fields are in. A create shows every proposed field, a
  * delete the entry as it is, and the header says which.
  */
-export const DiffView = ({ diff: all, operation }: { diff: DiffEntryView[]; operation: RequestDetail['operation'] }) => {
+export const DiffView = ({ diff, operation }: { diff: DiffEntryView[]; operation: RequestDetail['operation'] }) => {
   const t = useT();
-  const diff = all.filter((entry) => !isNoopRelationChange(entry));
   const columns: Columns = operation === 'create' ? 'after' : operation === 'delete' ? 'before' : 'both';
   const summary =
     operation === 'create'
