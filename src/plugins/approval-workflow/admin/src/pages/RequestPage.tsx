@@ -261,7 +261,7 @@ export const RequestPage = () => {
             </Grid.Root>
           </Box>
           <Section title={t('request.changes', 'Changes')}>
-            <DiffView diff={detail.diff} operation={detail.operation} />
+            <DiffView diff={detail.diff} operation={detail.operation} pending={detail.status === 'pending'} />
           </Section>
           <Section title={t('request.stages', 'Stages')}>
             <Stages stages={detail.stages} closed={detail.status !== 'pending'} />

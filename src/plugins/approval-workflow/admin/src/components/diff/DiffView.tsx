@@ -104,22 +104,41 @@ const Heading = ({ children }: { children: string }) => (
   </Typography>
 );
 
+/** What the diff shows, said while the request waits for a decision, or once it is closed. */
+const summaryOf = (t: T, operation: RequestDetail['operation'], count: number, pending: boolean) => {
+  if (operation === 'create') {
+    return pending
+      ? t('diff.header.create', 'A new entry: approving creates it with these fields.')
+      : t('diff.header.create-closed', 'A new entry, proposed with these fields.');
+  }
+  if (operation === 'delete') {
+    return pending
+      ? t('diff.header.delete', 'A deletion: approving deletes the entry as it is shown here.')
+      : t('diff.header.delete-closed', 'A deletion of the entry as it is shown here.');
+  }
+  return pending
+    ? t('diff.header.changes', '{count, plural, one {# field changes} other {# fields change}} when this request is approved.', { count })
+    : t('diff.header.changes-closed', '{count, plural, one {# field was} other {# fields were}} proposed to change.', { count });
+};
+
 /**
  * Base → proposal field by field: exactly what approving would change, grouped under the
  * components and dynamic-zone items the fields are in. A create shows every proposed field, a
- * delete the entry as it is, and the header says which.
+ * delete the entry as it is, and the header says which (and, once the request is closed, that
+ * these were proposed).
  */
-export const DiffView = ({ diff, operation }: { diff: DiffEntryView[]; operation: RequestDetail['operation'] }) => {
+export const DiffView = ({
+  diff,
+  operation,
+  pending = true,
+}: {
+  diff: DiffEntryView[];
+  operation: RequestDetail['operation'];
+  pending?: boolean;
+}) => {
   const t = useT();
   const columns: Columns = operation === 'create' ? 'after' : operation === 'delete' ? 'before' : 'both';
-  const summary =
-    operation === 'create'
-      ? t('diff.header.create', 'A new entry: approving creates it with these fields.')
-      : operation === 'delete'
-        ? t('diff.header.delete', 'A deletion: approving deletes the entry as it is shown here.')
-        : t('diff.header.changes', '{count, plural, one {# field changes} other {# fields change}} when this request is approved.', {
-            count: diff.length,
-          });
+  const summary = summaryOf(t, operation, diff.length, pending);
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-diff-operation={operation}>
       <Typography textColor="neutral700" tag="p" data-diff-summary>

@@ -310,6 +310,21 @@ describe('DiffView', () => {
     expect(side(container, 'title', 'before').textContent).toBe('Old news');
   });
 
+  it.each([
+    ['update', '2 fields were proposed to change.'],
+    ['create', 'A new entry, proposed with these fields.'],
+    ['delete', 'A deletion of the entry as it is shown here.'],
+  ] as const)('once the request is closed, says what the %s proposed', (operation, summary) => {
+    renderInAdmin(
+      <DiffView
+        operation={operation}
+        pending={false}
+        diff={[entry({ path: 'a', kind: 'added', after: 'x', before: 'y' }), entry({ path: 'b', kind: 'added', after: 'x', before: 'y' })]}
+      />
+    );
+    expect(screen.getByText(summary)).toBeTruthy();
+  });
+
   it('says when approving changes no field (a publish of a draft as it is)', () => {
     renderInAdmin(<DiffView operation="publish" diff={[]} />);
     expect(screen.getByText('Approving this request changes no field.')).toBeTruthy();
