@@ -23,21 +23,34 @@ export const SearchBox = ({
 }) => {
   const t = useT();
   const [text, setText] = React.useState(value);
+  // The last search sent: when the URL comes back with it, the box keeps what was typed since.
+  const sent = React.useRef(value);
+
+  const send = React.useCallback(
+    (next: string) => {
+      sent.current = next;
+      onSearch(next);
+    },
+    [onSearch]
+  );
 
   // The URL changed under us (back button, a tab): show what it searches.
-  React.useEffect(() => setText(value), [value]);
+  React.useEffect(() => {
+    if (value !== sent.current) setText(value);
+    sent.current = value;
+  }, [value]);
 
   React.useEffect(() => {
     if (text.trim() === value) return undefined;
-    const timer = window.setTimeout(() => onSearch(text.trim()), DEBOUNCE_MS);
+    const timer = window.setTimeout(() => send(text.trim()), DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [text, value, onSearch]);
+  }, [text, value, send]);
 
   return (
     <SearchForm
       onSubmit={(event: React.FormEvent) => {
         event.preventDefault();
-        onSearch(text.trim());
+        send(text.trim());
       }}
     >
       <Searchbar
@@ -47,7 +60,7 @@ export const SearchBox = ({
         clearLabel={t('requests.search.clear', 'Clear the search')}
         onClear={() => {
           setText('');
-          onSearch('');
+          send('');
         }}
         onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
       >

@@ -32,6 +32,21 @@ describe('SearchBox', () => {
     expect(onSearch).not.toHaveBeenCalled();
   });
 
+  it('keeps what was typed while the URL catches up with the last search, and follows the URL when it changes otherwise', () => {
+    const onSearch = jest.fn();
+    const box = (value: string) => <SearchBox value={value} label="Search by entry title" placeholder="Search" onSearch={onSearch} />;
+    const { rerender } = renderInAdmin(box(''));
+    const input = screen.getByRole('searchbox', { name: 'Search by entry title' });
+    fireEvent.change(input, { target: { value: 'new web' } });
+    act(() => jest.advanceTimersByTime(300));
+    expect(onSearch).toHaveBeenLastCalledWith('new web');
+    fireEvent.change(input, { target: { value: 'new webs' } });
+    rerender(box('new web'));
+    expect(input).toHaveProperty('value', 'new webs');
+    rerender(box('roadmap'));
+    expect(input).toHaveProperty('value', 'roadmap');
+  });
+
   it('clears the search at once', () => {
     const { onSearch } = setup('welcome');
     fireEvent.click(screen.getByRole('button', { name: 'Clear the search' }));
