@@ -4,6 +4,14 @@ const swc: Config['transform'] = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
 };
 
+// The plugin's admin components: TSX with React's automatic runtime.
+const swcReact: Config['transform'] = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+  ],
+};
+
 const config: Config = {
   // Per test and per hook. A beforeAll that boots the app and sets up its scenario over HTTP took
   // over 60 s with two files in parallel on a busy 2-core machine (PostgreSQL); a limit, not a goal.
@@ -21,6 +29,13 @@ const config: Config = {
       testEnvironment: 'node',
       transform: swc,
       testMatch: ['<rootDir>/src/plugins/approval-workflow/**/__tests__/**/*.test.ts'],
+    },
+    {
+      // Component tests of the admin (a DOM in jsdom, rendered with the design system's provider).
+      displayName: 'admin',
+      testEnvironment: 'jsdom',
+      transform: swcReact,
+      testMatch: ['<rootDir>/src/plugins/approval-workflow/admin/**/__tests__/**/*.test.tsx'],
     },
     {
       displayName: 'integration',

@@ -97,9 +97,8 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await signIn(chiefPage, base, 'chief@demo.local', 'Demo-chief-1');
     await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
     await chiefPage.getByRole('heading', { name: 'Approval requests' }).waitFor({ timeout: 30_000 });
-    await chiefPage.getByText(welcome).waitFor({ timeout: 15_000 });
-    check(true, 'the chief editor sees the request in the approval requests page');
     const awaitingTab = chiefPage.getByRole('tab', { name: /Awaiting me/ });
+    await awaitingTab.waitFor({ timeout: 15_000 });
     check((await awaitingTab.getAttribute('aria-selected')) === 'true', 'the inbox opens on "Awaiting me"');
     // The count arrives with its own request, after the rows.
     const counted = await chiefPage
@@ -107,20 +106,30 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
       .waitFor({ timeout: 10_000 })
       .then(() => true, () => false);
     check(counted, `the tab counts the ${awaitingTotal} pending requests awaiting the chief editor: "${(await awaitingTab.textContent())?.trim()}"`);
+    // The chief editor finds the request by the entry's (proposed) title, typed in the search box.
+    await chiefPage.getByRole('searchbox', { name: 'Search by entry title' }).fill('new website');
+    await chiefPage.waitForURL(/[?&]q=new(%20|\+| )website/, { timeout: 10_000 });
     const row = chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${requestId}"]`);
     await row.waitFor({ timeout: 15_000 });
+    const found = await chiefPage.getByRole('tabpanel').locator('tr[data-request-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id')));
+    check(found.length === 1, `the search "new website" finds the request and no other (${found.length} row)`);
     const rowText = (await row.innerText()).replace(/\s+/g, ' ');
-    check(/Update/.test(rowText) && /Article/.test(rowText) && /Editor/.test(rowText) && /pending/i.test(rowText), `the row reads: "${rowText.trim()}"`);
+    check(
+      /Welcome to the new website/.test(rowText) && /Article/.test(rowText) && /Update/.test(rowText) && /Editor/.test(rowText) && /Stage 1 of 2 · 0 of 1 approvals/.test(rowText) && /\b(now|ago)\b/.test(rowText) && /pending/i.test(rowText),
+      `the row reads: "${rowText.trim()}"`
+    );
     await chiefPage.waitForTimeout(300);
     await chiefPage.screenshot({ path: path.join(shots, 'inbox.png') });
 
     await row.click();
     await chiefPage.waitForURL(`**/admin/plugins/approval-workflow/requests/${requestId}`, { timeout: 15_000 });
-    const titleRow = chiefPage.locator('tr[data-diff-path="title"]');
+    const titleRow = chiefPage.locator('[data-diff-path="title"]');
     await titleRow.waitFor({ timeout: 15_000 });
     const before = (await titleRow.locator('[data-diff-side="before"]').innerText()).trim();
     const after = (await titleRow.locator('[data-diff-side="after"]').innerText()).trim();
+    const added = (await titleRow.locator('[data-diff-side="after"] ins').allInnerTexts()).map((w) => w.trim());
     check(before === 'Welcome' && after === 'Welcome to the new website', `the request page shows the title "${before}" → "${after}"`);
+    check(added.join(' ') === 'to the new website', `the added words are marked: "${added.join(' ')}"`);
     await tallScreenshot(chiefPage, 'request-page.png');
     // A second tab on the same request goes stale once the first one approves.
     const staleTab = await chief.newPage();
@@ -158,7 +167,7 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     watchConsole(legalPage, 'legal');
     await signIn(legalPage, base, 'legal@demo.local', 'Demo-legal-1');
     await legalPage.goto(`${base}/admin/plugins/approval-workflow/requests/${requestId}`);
-    await legalPage.locator('tr[data-diff-path="title"]').waitFor({ timeout: 30_000 });
+    await legalPage.locator('[data-diff-path="title"]').waitFor({ timeout: 30_000 });
     await approveAs(legalPage, 'Legally fine');
     const outcome = legalPage.locator('[data-outcome="approved"]');
     await outcome.waitFor({ timeout: 15_000 });
@@ -174,6 +183,16 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const roadmapId = queue.data.find((r) => r.documentId !== welcome && r.status === 'pending')?.id;
     await chiefPage.goto(`${base}/admin/plugins/approval-workflow`);
     await chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
+    const roadmapTitle = chiefPage.locator('[data-diff-path="title"]');
+    await roadmapTitle.waitFor({ timeout: 15_000 });
+    const roadmapAdded = (await roadmapTitle.locator('[data-diff-side="after"] ins').allInnerTexts()).join(' ').trim();
+    const bodyRemoved = (await chiefPage.locator('[data-diff-path="body"] [data-diff-side="before"] del').allInnerTexts()).join(' ').trim();
+    const bodyAdded = (await chiefPage.locator('[data-diff-path="body"] [data-diff-side="after"] ins').allInnerTexts()).join(' ').trim();
+    check(
+      roadmapAdded === '2027' && bodyRemoved === 'next.' && bodyAdded === 'next, and when.',
+      `the roadmap change shows its words: title +"${roadmapAdded}", body −"${bodyRemoved}" +"${bodyAdded}"`
+    );
+    await tallScreenshot(chiefPage, 'request-roadmap.png');
     await chiefPage.getByRole('button', { name: 'Reject', exact: true }).click({ timeout: 15_000 });
     const rejectDialog = chiefPage.getByRole('dialog');
     await rejectDialog.getByLabel('Comment').fill('The dates are not final yet');

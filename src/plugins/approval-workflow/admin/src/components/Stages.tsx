@@ -149,7 +149,15 @@ const describe = (t: T, action: string, details: Record<string, unknown>): { tex
     case 'rejected':
       return actor(t('timeline.rejected', 'rejected'));
     case 'revised':
-      return actor(t('timeline.revised', 'revised the proposal; approvals were reset'));
+      return actor(
+        typeof details.revision === 'number' && typeof details.decisionsReset === 'number'
+          ? t(
+              'timeline.revised-count',
+              'revised the proposal (revision {revision}); {reset, plural, =0 {no approval had been given} one {# approval was reset} other {# approvals were reset}}',
+              { revision: details.revision, reset: details.decisionsReset }
+            )
+          : t('timeline.revised', 'revised the proposal; approvals were reset')
+      );
     case 'delegated':
       return actor(
         typeof details.to === 'string'

@@ -1,7 +1,7 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import type { RequestListItem, StageView } from '../../../shared/contracts/requests';
+import type { RequestListItem, StageProgress } from '../../../shared/contracts/requests';
 import type { RequestStatus } from '../../../shared/vocabulary';
 import type { T } from '../utils/use-t';
 import { useT } from '../utils/use-t';
@@ -90,18 +90,28 @@ export const Age = ({ at }: { at: string }) => {
 };
 
 /**
- * "Stage 1 of 2 · 1 of 2 approvals": the first stage that is not done yet (the active one under an
- * enforced order), or null when there are no stages or all are done.
+ * "Stage 1 of 2 · 1 of 2 approvals" while the request is pending (null when its rule has no
+ * stage); a closed request reads as its status.
  */
-export const stageProgress = (t: T, stages: StageView[]): string | null => {
-  if (stages.length === 0) return null;
-  const current = stages.find((s) => s.status === 'active') ?? stages.find((s) => s.status === 'waiting');
-  if (!current) return null;
-  const approvals = current.obligations.filter((o) => o.status === 'approved' || o.status === 'auto-approved').length;
+export const progressLabel = (t: T, status: RequestStatus, progress: StageProgress | undefined): string | null => {
+  if (status !== 'pending') return statusLabel(t, status);
+  if (!progress || progress.total === 0) return null;
   return t('request.progress', 'Stage {stage} of {stages} · {approvals} of {required} approvals', {
-    stage: stages.indexOf(current) + 1,
-    stages: stages.length,
-    approvals,
-    required: current.required || current.obligations.length,
+    stage: progress.current,
+    stages: progress.total,
+    approvals: progress.approvals,
+    required: progress.required,
   });
+};
+
+/** "revised" (list) or "Revised 2 times" (request page): the proposal changed since it was first requested. */
+export const RevisedBadge = ({ revisions, long = false }: { revisions: number; long?: boolean }) => {
+  const t = useT();
+  return (
+    <Badge variant="alternative">
+      {long
+        ? t('request.revised-times', 'Revised {count, plural, one {once} other {# times}}', { count: revisions })
+        : t('request.revised', 'revised')}
+    </Badge>
+  );
 };

@@ -8,8 +8,8 @@ import { NavLink, useParams } from 'react-router-dom';
 
 import type { GetRequest, RequestDetail } from '../../../shared/contracts/requests';
 import { ActionDialog, type ActionValues, type RequestAction } from '../components/ActionDialog';
-import { DiffTable } from '../components/DiffTable';
-import { StatusBadge, UrgentBadge, operationLabel, stageProgress, statusLabel } from '../components/labels';
+import { DiffView } from '../components/diff/DiffView';
+import { RevisedBadge, StatusBadge, UrgentBadge, operationLabel, progressLabel, statusLabel } from '../components/labels';
 import { Stages, Timeline } from '../components/Stages';
 import { requestPath, useContentTypes, useGet, useRequestActions } from '../services/api';
 import { getTranslation } from '../utils/translations';
@@ -35,6 +35,22 @@ const successMessage = (t: T, action: RequestAction) =>
       : action === 'cancel'
         ? t('action.cancel.done', 'The request is cancelled.')
         : t('action.delegate.done', 'Your obligation is delegated.');
+
+/** The refusals that mean the request moved on meanwhile, in the admin's words (the server's message otherwise). */
+const refusalMessage = (t: T, code: string | undefined): string | null => {
+  switch (code) {
+    case 'request-closed':
+      return t('action.refused.closed', 'This request is closed: nobody can decide on it any more.');
+    case 'already-decided':
+      return t('action.refused.already-decided', 'You have already decided on this request.');
+    case 'not-an-approver':
+      return t('action.refused.not-an-approver', 'You are not an approver of this request (or no longer are).');
+    case 'stage-not-started':
+      return t('action.refused.stage-not-started', 'Your approval is in a stage that has not started yet.');
+    default:
+      return null;
+  }
+};
 
 /** What a closed request came to, and why: the failure reason, the rejection comments. */
 const Outcome = ({ request }: { request: RequestDetail }) => {
@@ -107,16 +123,21 @@ export const RequestPage = () => {
         request.refetch();
         return true;
       } catch (error: unknown) {
-        toggleNotification({
-          type: 'danger',
-          message: isFetchError(error) ? formatAPIError(error) : t('action.failed', 'The server did not accept this action.'),
-        });
-        request.refetch();
-        // A wrong or missing password, or a bad delegate, can be corrected in the open dialog.
         const status = isFetchError(error) ? error.status : undefined;
         const code = isFetchError(error)
           ? (error.response?.data as { error?: { details?: { code?: string } } } | undefined)?.error?.details?.code
           : undefined;
+        const refusal = refusalMessage(t, code);
+        toggleNotification({
+          type: 'danger',
+          message: refusal
+            ? `${refusal} ${t('action.refused.refreshed', 'The page now shows the request as it is.')}`
+            : isFetchError(error)
+              ? formatAPIError(error)
+              : t('action.failed', 'The server did not accept this action.'),
+        });
+        request.refetch();
+        // A wrong or missing password, or a bad delegate, can be corrected in the open dialog.
         return !(status === 400 || (status === 403 && code === undefined));
       }
     },
@@ -144,9 +165,10 @@ export const RequestPage = () => {
   }
 
   const typeInfo = contentTypes[detail.uid];
-  const typeName = typeInfo?.info.displayName ?? detail.uid;
-  const title = t('request.title', '{operation} · {type}', { operation: operationLabel(t, detail.operation), type: typeName });
-  const progress = detail.status === 'pending' ? stageProgress(t, detail.stages) : null;
+  const typeName = detail.contentType?.displayName ?? typeInfo?.info.displayName ?? detail.uid;
+  const entryTitle = detail.title ?? detail.documentId ?? t('request.untitled', 'Untitled entry');
+  const title = t('request.title', '{operation}: {title}', { operation: operationLabel(t, detail.operation), title: entryTitle });
+  const progress = progressLabel(t, detail.status, detail.progress);
   const entryPath = contentManagerPath(detail, typeInfo?.kind);
   const { viewer } = detail;
   const canAct = viewer.canApprove || viewer.canReject || viewer.canDelegate || viewer.canCancel;
@@ -161,9 +183,11 @@ export const RequestPage = () => {
           <Flex gap={2}>
             <StatusBadge status={detail.status} />
             {detail.urgent ? <UrgentBadge /> : null}
+            {detail.revisions > 0 ? <RevisedBadge revisions={detail.revisions} long /> : null}
           </Flex>
         }
-        subtitle={t('request.subtitle', 'Requested by {requester} on {date} · template “{template}” (version {version})', {
+        subtitle={t('request.subtitle', '{type} · requested by {requester} on {date} · template “{template}” (version {version})', {
+          type: typeName,
           requester: detail.requester?.name ?? '—',
           date: formatDate(detail.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
           template: detail.template.name,
@@ -205,7 +229,8 @@ export const RequestPage = () => {
                 <Typography variant="sigma" textColor="neutral600">
                   {t('request.entry', 'Entry')}
                 </Typography>
-                <Typography>
+                <Typography fontWeight="semiBold">{entryTitle}</Typography>
+                <Typography variant="pi" textColor="neutral600">
                   {typeName}
                   {detail.documentId ? ` · ${detail.documentId}` : ` · ${t('requests.table.new-document', '(new)')}`}
                   {detail.locale ? ` · ${detail.locale}` : ''}
@@ -220,7 +245,7 @@ export const RequestPage = () => {
                 <Typography variant="sigma" textColor="neutral600">
                   {t('request.progress.label', 'Progress')}
                 </Typography>
-                <Typography>{progress ?? statusLabel(t, detail.status)}</Typography>
+                <Typography>{progress ?? '—'}</Typography>
                 {detail.status === 'pending' && !viewer.canApprove && viewer.reason ? (
                   <Typography variant="pi" textColor="neutral600">
                     {t('request.cannot-decide', 'You cannot approve: {reason}', { reason: viewer.reason })}
@@ -236,7 +261,7 @@ export const RequestPage = () => {
             </Grid.Root>
           </Box>
           <Section title={t('request.changes', 'Changes')}>
-            <DiffTable diff={detail.diff} />
+            <DiffView diff={detail.diff} operation={detail.operation} pending={detail.status === 'pending'} />
           </Section>
           <Section title={t('request.stages', 'Stages')}>
             <Stages stages={detail.stages} closed={detail.status !== 'pending'} />
