@@ -67,17 +67,47 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const editor = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     recordOutsideRequests(editor, outside);
     const page = await editor.newPage();
+    watchConsole(page, 'editor');
+    // The edit form keeps the editor's proposal (it is not saved): leaving it asks "leave anyway?", and the test does.
+    page.on('dialog', (dialog) => (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
     await signIn(page, base, 'editor@demo.local', 'Demo-editor-1');
     await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);
     const title = page.locator('input[name="title"]');
     await title.waitFor({ timeout: 30_000 });
+    const panel = page.getByRole('heading', { name: 'Approval workflow' });
+    await panel.waitFor({ timeout: 15_000 });
+    const panelBox = page.locator('aside').filter({ has: panel });
+    const panelText = (await panelBox.innerText()).replace(/\s+/g, ' ');
+    check(/Editorial review/.test(panelText) && /Update/.test(panelText), `the edit view has the "Approval workflow" panel: "${panelText.slice(0, 160)}"`);
+    check((await page.getByRole('button', { name: /^save$/i }).count()) === 0, 'the editor has no "Save" on a managed article');
     await title.fill('Welcome to the new website');
-    await page.getByRole('button', { name: /^save$/i }).click();
-    const notice = page.getByText(/Change submitted for approval \(request \w+\)/);
+    await page.getByRole('button', { name: 'Request change', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    const dialogText = (await dialog.innerText()).replace(/\s+/g, ' ');
+    check(/Ask for these changes/.test(dialogText) && /\btitle\b/i.test(dialogText) && !/\bbody\b/i.test(dialogText), `the dialog lists the changed field: "${dialogText.slice(0, 120)}"`);
+    await dialog.getByLabel('Comment (optional)').fill('New launch wording');
+    await page.screenshot({ path: path.join(shots, 'editor-dialog.png') });
+    await dialog.getByRole('button', { name: 'Send request', exact: true }).click();
+    const notice = page.getByText('Your change waits for approval. It is applied once approved.');
     await notice.waitFor({ timeout: 15_000 });
-    check(true, `the editor reads: "${(await notice.textContent()).trim()}"`);
+    const noticeLink = page.getByRole('link', { name: 'View the request' });
+    const noticeHref = await noticeLink.getAttribute('href');
+    check(/\/admin\/plugins\/approval-workflow\/requests\/\w+$/.test(noticeHref ?? ''), `the editor reads a success notification with a link to the request (${noticeHref})`);
+    await page.getByText(/Your request \(update\) awaits approval/).waitFor({ timeout: 15_000 });
+    check((await title.inputValue()) === 'Welcome to the new website', 'the editor still sees the typed title');
+    check(await page.getByText('Proposed changes: title').isVisible(), 'the panel says the change awaits approval, with the changed field');
     await page.waitForTimeout(500); // let the notification finish sliding in
-    await page.screenshot({ path: path.join(shots, 'editor-save.png') });
+    await tallScreenshot(page, 'editor-save.png');
+    check((await page.getByRole('dialog').count()) === 0, 'the dialog is closed');
+    const sent = await fetch(`${base}/approval-workflow/requests/${noticeHref.split('/').pop()}`, { headers: { Authorization: `Bearer ${editorToken}` } }).then((r) => r.json());
+    check(sent.data.comment === 'New launch wording' && sent.data.operation === 'update', 'the request carries the comment and is an update');
+
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
+    const welcomeRow = page.locator('tbody tr').filter({ hasText: /^Welcome$|Welcome\b/ }).first();
+    await welcomeRow.getByText('Pending: update').waitFor({ timeout: 15_000 });
+    check(true, 'the list view shows the pending badge on the article');
+    await page.screenshot({ path: path.join(shots, 'editor-list.png') });
 
     const chiefToken = await apiLogin(base, 'chief@demo.local', 'Demo-chief-1');
     const queue = await fetch(`${base}/approval-workflow/requests?awaiting=me`, { headers: { Authorization: `Bearer ${chiefToken}` } }).then((r) => r.json());
@@ -181,7 +211,6 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await chiefPage.locator('[data-outcome="declined"]').waitFor({ timeout: 15_000 });
     check(true, 'the chief editor rejects the roadmap change with a comment in the dialog');
 
-    watchConsole(page, 'editor');
     await page.goto(`${base}/admin/plugins/approval-workflow`);
     await page.getByRole('tab', { name: 'My requests' }).click();
     await page.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
