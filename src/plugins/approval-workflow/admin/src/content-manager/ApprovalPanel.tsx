@@ -29,7 +29,7 @@ const Mine = ({ request }: { request: RequestListItem }) => {
     <Box background="primary100" borderColor="primary200" hasRadius padding={3} role="status">
       <Flex direction="column" alignItems="stretch" gap={1}>
         <Typography variant="omega" fontWeight="bold">
-          {t('cm.panel.mine', 'Your {operation} awaits approval', { operation: operationLabel(t, request.operation).toLowerCase() })}
+          {t('cm.panel.mine', 'Your {operation} request awaits approval', { operation: operationLabel(t, request.operation).toLowerCase() })}
         </Typography>
         {fields.length > 0 && (
           <Typography variant="pi">
