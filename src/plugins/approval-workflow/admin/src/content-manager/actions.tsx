@@ -9,6 +9,7 @@ import type {
   DocumentActionProps,
 } from '@strapi/content-manager/strapi-admin';
 import { unstable_useContentManagerContext, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { flushSync } from 'react-dom';
 import { useMatch, useNavigate } from 'react-router-dom';
 
 import type { Operation } from '../../../shared/vocabulary';
@@ -158,8 +159,9 @@ const useApprovalDocumentAction = (kind: DocumentKind, props: DocumentActionProp
   const onDone = (outcome: Done, revised: boolean) => {
     announce(outcome, revised);
     if (outcome.kind === 'requested' && operation === 'create') {
-      // Leaves the create form while it counts as submitting (no "unsaved changes" prompt): a second click cannot open a second request.
-      setSubmitting(true);
+      // Leaves the create form (a second click cannot open a second request) while it counts as
+      // submitting: the form's navigation guard, updated once that state is committed, lets it go.
+      flushSync(() => setSubmitting(true));
       navigate(requestRoute(outcome.requests[0].id));
       return;
     }
