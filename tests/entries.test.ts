@@ -7,7 +7,7 @@
 import { ACTIONS } from '../src/plugins/approval-workflow/shared/constants';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
-import { ARTICLE, GUIDE, SECTION, cast, cm, createTemplate, manage, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, GUIDE, LOCALES, SECTION, addLocale, cast, cm, createTemplate, manage, seedDocument, type Cast } from './helpers/fixtures';
 
 const P = '/approval-workflow/entries';
 
@@ -32,6 +32,7 @@ const requestIdOf = (res: { status: number; body: Loose }) => {
 
 beforeAll(async () => {
   app = await startApp();
+  await addLocale(app);
   c = await cast(app);
   const review = (name: string, urgentAllowed = false) => ({ name, urgentAllowed, stages: [{ name: 'Review', obligations: [{ kind: 'user', principal: c.reviewer.principal }] }] });
   sectionTemplate = await createTemplate(c.admin, review('Sections', true));
@@ -105,6 +106,10 @@ describe('GET /entries/status', () => {
         ],
       });
     }
+    // Asked in a locale: the requests of that locale and those without one (the default locale's).
+    expect((await status(c.editor, { uid: ARTICLE, documentId, locale: 'en' })).body.data.openRequests).toEqual([expect.objectContaining({ id: requestId })]);
+    expect((await status(c.editor, { uid: ARTICLE, documentId, locale: 'fr' })).body.data.openRequests).toEqual([expect.objectContaining({ id: requestId })]);
+
     // The approval admin's writes go straight through: the content manager stays as it is for them.
     const admin = await status(c.admin, { uid: ARTICLE, documentId });
     expect(admin.body.data).toMatchObject({ operations: ['update', 'delete'], bypass: true, openRequests: [{ id: requestId }] });
@@ -112,6 +117,15 @@ describe('GET /entries/status', () => {
     // A closed request is no longer open on the entry.
     expect((await c.editor.call('post', `/approval-workflow/requests/${requestId}/cancel`).send({})).status).toBe(200);
     expect((await status(c.editor, { uid: ARTICLE, documentId })).body.data.openRequests).toEqual([]);
+  });
+
+  it('a localized entry: the pending requests of the locale asked for', async () => {
+    const { documentId } = await seedDocument(app, GUIDE, { title: 'Guide' });
+    await manage(c.admin, { kind: 'entry', uid: GUIDE, documentId, templateId: articleTemplate });
+    const requestId = requestIdOf(await c.editor.call('put', `${cm(GUIDE, documentId)}?locale=${LOCALES[1]}`).send({ title: 'Guide (fr)' }));
+    const inLocale = async (locale: string) => (await status(c.editor, { uid: GUIDE, documentId, locale })).body.data.openRequests.map((r: Loose) => r.id);
+    expect(await inLocale(LOCALES[1])).toEqual([requestId]);
+    expect(await inLocale(LOCALES[0])).toEqual([]);
   });
 
   it('the child of a managed parent: creates under it need approval; a child created so is managed through its parent', async () => {
