@@ -17,41 +17,14 @@ import { useT, type T } from '../utils/use-t';
 import { useEntryStatus, useRefreshApprovalData } from './data';
 import { requestRoute, useRequestUrl } from './links';
 import { RequestDialog, type DialogConfig } from './RequestDialog';
+import { changedFields, paramsOf, transformData, type Values } from './form-data';
 import type { CmWrite } from './write';
 
 const SINGLE_TYPES = 'single-types';
 /** The content manager's list view (its row menus render the document actions too). */
 const LIST_PATH = '/content-manager/:collectionType/:slug';
 
-type Values = Record<string, unknown>;
 type Done = Parameters<DialogConfig['onDone']>[0];
-
-/**
- * The body the content manager sends from form values (its `transformData`): a relation or media
- * value the form holds as `{ apiData }` is sent as that data.
- */
-const transformData = (data: unknown): unknown => {
-  if (Array.isArray(data)) return data.map(transformData);
-  if (typeof data === 'object' && data !== null) {
-    if ('apiData' in data) return (data as { apiData: unknown }).apiData;
-    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, transformData(value)]));
-  }
-  return data;
-};
-
-/** The query the content manager sends with its writes (its `buildValidParams`): plugin options flattened in. */
-const paramsOf = (query: Values | undefined): Values => {
-  const { plugins, ...rest } = query ?? {};
-  const flattened = Object.values((plugins ?? {}) as Record<string, unknown>).reduce<Values>(
-    (acc, value) => (typeof value === 'object' && value !== null ? { ...acc, ...(value as Values) } : acc),
-    {}
-  );
-  return { ...rest, ...flattened };
-};
-
-/** The fields whose form value differs from the one the form was opened with. */
-const changedFields = (values: Values, initial: Values) =>
-  Object.keys(values).filter((key) => JSON.stringify(transformData(values[key])) !== JSON.stringify(transformData(initial[key])));
 
 type Labels = Record<string, string>;
 
