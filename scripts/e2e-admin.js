@@ -312,6 +312,20 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const createsAfter = await createRequests();
     check(createsAfter - createsBefore === 1, `a double click on the create form opened ${createsAfter - createsBefore} request, and the editor is on its page`);
 
+    // Bulk: "Request publish" on a selected draft of the list opens a request per entry.
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
+    const roadmapRow = page.locator('tbody tr').filter({ hasText: 'Roadmap' });
+    await roadmapRow.getByRole('checkbox').check({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Request publish', exact: true }).click();
+    const bulkDialog = page.getByRole('dialog');
+    await bulkDialog.getByText('Ask for 1 entry to be published: one request each.').waitFor({ timeout: 10_000 });
+    await bulkDialog.getByRole('button', { name: 'Send request', exact: true }).click();
+    await page.getByText('Your change waits for approval. It is applied once approved.').waitFor({ timeout: 15_000 });
+    await roadmapRow.getByText('Pending: publish').waitFor({ timeout: 15_000 });
+    check(true, 'a bulk "Request publish" in the list view opens a publish request, and the row shows it pending');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, 'editor-bulk.png') });
+
     // Revise: the chief editor approves stage 1 of the editor's new change; the editor changes the
     // title again and is offered to update the pending request; its approvals start again.
     await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);

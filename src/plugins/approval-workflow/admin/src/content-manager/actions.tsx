@@ -182,7 +182,7 @@ const useApprovalDocumentAction = (kind: DocumentKind, props: DocumentActionProp
 type BulkKind = 'bulkPublish' | 'bulkDelete';
 
 /** The approval version of a bulk action of the list view, for a managed collection (one request per entry). */
-const useApprovalBulkAction = (kind: BulkKind, props: BulkActionComponentProps, original: BulkActionDescription | null) => {
+const useApprovalBulkAction = (kind: BulkKind | null, props: BulkActionComponentProps, original: BulkActionDescription | null) => {
   const t = useT();
   const { model, collectionType, documents } = props;
   const status = useEntryStatus(model);
@@ -193,7 +193,7 @@ const useApprovalBulkAction = (kind: BulkKind, props: BulkActionComponentProps, 
   const Content = useDialogContent(config);
 
   const operation: Operation = kind === 'bulkPublish' ? 'publish' : 'delete';
-  if (!original) return null;
+  if (!original || !kind) return null;
   if (status.state === 'loading') return { ...original, disabled: true };
   if (status.state === 'failed' || status.data.bypass || !status.data.operations.includes(operation)) return null;
   const documentIds = documents.map((document) => document.documentId);
@@ -236,10 +236,18 @@ const wrapDocumentAction = (Original: DocumentActionComponent, kind: DocumentKin
   return Wrapped;
 };
 
-const wrapBulkAction = (Original: BulkActionComponent, kind: BulkKind): BulkActionComponent => {
+const BULK_KINDS: Partial<Record<string, BulkKind>> = { publish: 'bulkPublish', delete: 'bulkDelete' };
+
+/** The content manager's bulk publish has no `type`: its description says `actionType: 'publish'`. */
+const bulkKindOf = (Original: BulkActionComponent, description: BulkActionDescription | null): BulkKind | null => {
+  const type = Original.type ?? (description as { actionType?: string } | null)?.actionType;
+  return (type && BULK_KINDS[type]) || null;
+};
+
+const wrapBulkAction = (Original: BulkActionComponent): BulkActionComponent => {
   const Wrapped: BulkActionComponent = (props) => {
     const original = Original(props);
-    return useApprovalBulkAction(kind, props, original) ?? original;
+    return useApprovalBulkAction(bulkKindOf(Original, original), props, original) ?? original;
   };
   Object.defineProperty(Wrapped, 'name', { value: Original.name });
   Wrapped.type = Original.type;
@@ -247,7 +255,6 @@ const wrapBulkAction = (Original: BulkActionComponent, kind: BulkKind): BulkActi
 };
 
 const DOCUMENT_KINDS: Partial<Record<string, DocumentKind>> = { update: 'update', publish: 'publish', delete: 'delete' };
-const BULK_KINDS: Partial<Record<string, BulkKind>> = { publish: 'bulkPublish', delete: 'bulkDelete' };
 
 /** The content manager's save, publish and delete, each in its approval version where approval applies. */
 export const withApprovalActions = (actions: DocumentActionComponent[]) =>
@@ -258,7 +265,4 @@ export const withApprovalActions = (actions: DocumentActionComponent[]) =>
 
 /** The list view's bulk publish and delete, each in its approval version for managed collections. */
 export const withApprovalBulkActions = (actions: BulkActionComponent[]) =>
-  actions.map((action) => {
-    const kind = action.type ? BULK_KINDS[action.type] : undefined;
-    return kind ? wrapBulkAction(action, kind) : action;
-  });
+  actions.map((action) => (!action.type || BULK_KINDS[action.type] ? wrapBulkAction(action) : action));

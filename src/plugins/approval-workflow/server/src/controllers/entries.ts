@@ -17,7 +17,7 @@ export const createEntriesController = ({ strapi }: { strapi: Core.Strapi }) => 
 
     async pending(ctx: Context) {
       const { uid, documentIds } = parse(pendingEntriesQuerySchema, ctx.query, 'query');
-      ctx.body = { data: await entries().pending(uid, documentIds, await actorOf(strapi, ctx)) } satisfies ListPendingEntries.Response;
+      ctx.body = { data: await entries().pending(uid, documentIds) } satisfies ListPendingEntries.Response;
     },
   };
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { EntryStatus, RequestSummary } from '../../../shared/contracts/requests';
+import type { EntryStatus } from '../../../shared/contracts/requests';
 import { OPERATIONS, type Operation } from '../domain';
 import { shouldIntercept, type InterceptFacts } from '../middlewares/documents/should-intercept';
 import type { ActingUser, WriteOrigin } from '../utils/actor';
@@ -8,16 +8,6 @@ import { createResolution } from './requests/resolution';
 
 /** A requester whose writes are held (not a bypass role): what needs approval is asked for as them. */
 const REQUESTER: InterceptFacts['origin'] = { kind: 'authenticated', actor: { isApprovalAdmin: false } };
-
-const summaryOf = ({ id, status, operation, uid, documentId, locale, urgent }: RequestSummary): RequestSummary => ({
-  id,
-  status,
-  operation,
-  uid,
-  documentId,
-  locale,
-  urgent,
-});
 
 /**
  * What the content manager shows an editor about a content type or one entry: which operations
@@ -58,7 +48,7 @@ export const createEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const settings = await getService(strapi, 'settings').get();
       const rule = await resolution.ruleFor({ entry, collection, parent: null }, settings);
-      const openRequests = documentId ? await getService(strapi, 'requests').pendingOn(query.uid, [documentId], query.locale, viewer) : [];
+      const openRequests = documentId ? await getService(strapi, 'requests').pendingItemsOn(query.uid, documentId, query.locale, viewer) : [];
       return {
         uid: query.uid,
         documentId,
@@ -72,11 +62,11 @@ export const createEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Which of these entries have pending requests (for the content manager's list view), in the order asked. */
-    async pending(uid: string, documentIds: string[], viewer: ActingUser) {
+    async pending(uid: string, documentIds: string[]) {
       getService(strapi, 'managedObjects').contentTypeOf(uid);
-      const requests = await getService(strapi, 'requests').pendingOn(uid, documentIds, undefined, viewer);
+      const requests = await getService(strapi, 'requests').pendingOn(uid, documentIds);
       return documentIds.flatMap((documentId) => {
-        const onEntry = requests.filter((request) => request.documentId === documentId).map(summaryOf);
+        const onEntry = requests.filter((request) => request.documentId === documentId);
         return onEntry.length ? [{ documentId, requests: onEntry }] : [];
       });
     },

@@ -99,9 +99,14 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: await presenter.list(data, viewer.actor), pagination };
     },
 
-    /** The pending requests on these entries of a type (every requester's), newest first, as the viewer's list items. */
-    async pendingOn(uid: string, documentIds: string[], locale: string | undefined, viewer: ActingUser): Promise<RequestListItem[]> {
-      return presenter.list(await store.pendingOn(uid, documentIds, locale), engineActor(viewer));
+    /** The pending requests on these entries of a type (every requester's), newest first. */
+    async pendingOn(uid: string, documentIds: string[]): Promise<RequestSummary[]> {
+      return (await store.pendingOn(uid, documentIds)).map(summaryOf);
+    },
+
+    /** The pending requests on one entry in a locale (every requester's), newest first, as the viewer's list items. */
+    async pendingItemsOn(uid: string, documentId: string, locale: string | undefined, viewer: ActingUser): Promise<RequestListItem[]> {
+      return presenter.list(await store.pendingOn(uid, [documentId], locale), engineActor(viewer));
     },
 
     /** One request with its diff, stages, decisions and timeline — for its parties and for admins. */
