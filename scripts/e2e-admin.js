@@ -111,6 +111,26 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     check(true, 'the list view shows the pending badge on the article');
     await page.screenshot({ path: path.join(shots, 'editor-list.png') });
 
+    // An approval admin (bypass role) keeps the content manager as it is.
+    const adminContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    recordOutsideRequests(adminContext, outside);
+    const adminPage = await adminContext.newPage();
+    watchConsole(adminPage, 'admin');
+    await signIn(adminPage, base, 'admin@demo.local', 'Demo-admin-1');
+    const adminStatus = adminPage.waitForResponse((r) => r.url().includes('/approval-workflow/entries/status'), { timeout: 30_000 });
+    await adminPage.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);
+    const { data: adminView } = await (await adminStatus).json();
+    await adminPage.locator('input[name="title"]').waitFor({ timeout: 30_000 });
+    await adminPage.waitForTimeout(500); // the actions render the status they read
+    await adminPage.getByRole('button', { name: /^save$/i }).waitFor({ timeout: 15_000 });
+    check(adminView.bypass === true && adminView.operations.includes('update'), 'for the approval admin, the status says bypass on the managed article');
+    check(
+      (await adminPage.getByRole('button', { name: 'Request change', exact: true }).count()) === 0 &&
+        (await adminPage.getByRole('heading', { name: 'Approval workflow' }).count()) === 0,
+      'the approval admin keeps "Save" and has no approval panel'
+    );
+    await adminContext.close();
+
     const chiefToken = await apiLogin(base, 'chief@demo.local', 'Demo-chief-1');
     const queue = await fetch(`${base}/approval-workflow/requests?awaiting=me`, { headers: { Authorization: `Bearer ${chiefToken}` } }).then((r) => r.json());
     check(queue.data.some((r) => r.documentId === welcome && r.status === 'pending'), 'the request waits for the chief editor');
