@@ -67,17 +67,69 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const editor = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     recordOutsideRequests(editor, outside);
     const page = await editor.newPage();
+    watchConsole(page, 'editor');
+    // The edit form keeps the editor's proposal (it is not saved): leaving it asks "leave anyway?", and the test does.
+    page.on('dialog', (dialog) => (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
     await signIn(page, base, 'editor@demo.local', 'Demo-editor-1');
     await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);
     const title = page.locator('input[name="title"]');
     await title.waitFor({ timeout: 30_000 });
+    const panel = page.getByRole('heading', { name: 'Approval workflow' });
+    await panel.waitFor({ timeout: 15_000 });
+    const panelBox = page.locator('aside').filter({ has: panel });
+    const panelText = (await panelBox.innerText()).replace(/\s+/g, ' ');
+    check(/Editorial review/.test(panelText) && /Update/.test(panelText), `the edit view has the "Approval workflow" panel: "${panelText.slice(0, 160)}"`);
+    check((await page.getByRole('button', { name: /^save$/i }).count()) === 0, 'the editor has no "Save" on a managed article');
     await title.fill('Welcome to the new website');
-    await page.getByRole('button', { name: /^save$/i }).click();
-    const notice = page.getByText(/Change submitted for approval \(request \w+\)/);
+    await page.getByRole('button', { name: 'Request change', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    const dialogText = (await dialog.innerText()).replace(/\s+/g, ' ');
+    check(/Ask for these changes/.test(dialogText) && /\btitle\b/i.test(dialogText) && !/\bbody\b/i.test(dialogText), `the dialog lists the changed field: "${dialogText.slice(0, 120)}"`);
+    await dialog.getByLabel('Comment (optional)').fill('New launch wording');
+    await page.waitForTimeout(400); // the dialog's opening animation
+    await page.screenshot({ path: path.join(shots, 'editor-dialog.png') });
+    await dialog.getByRole('button', { name: 'Send request', exact: true }).click();
+    const notice = page.getByText('Your change waits for approval. It is applied once approved.');
     await notice.waitFor({ timeout: 15_000 });
-    check(true, `the editor reads: "${(await notice.textContent()).trim()}"`);
+    const noticeLink = page.getByRole('link', { name: 'View the request' });
+    const noticeHref = await noticeLink.getAttribute('href');
+    check(/\/admin\/plugins\/approval-workflow\/requests\/\w+$/.test(noticeHref ?? ''), `the editor reads a success notification with a link to the request (${noticeHref})`);
+    await page.getByText('Your update request awaits approval').waitFor({ timeout: 15_000 });
+    check((await title.inputValue()) === 'Welcome to the new website', 'the editor still sees the typed title');
+    const proposalShown = await page.getByText(/^Proposed changes: (.*, )?title(, |$)/).waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    check(proposalShown, `the panel says the change awaits approval, with the changed field: "${(await panelBox.innerText()).replace(/\s+/g, ' ').slice(0, 200)}"`);
     await page.waitForTimeout(500); // let the notification finish sliding in
-    await page.screenshot({ path: path.join(shots, 'editor-save.png') });
+    await tallScreenshot(page, 'editor-save.png');
+    check((await page.getByRole('dialog').count()) === 0, 'the dialog is closed');
+    const sent = await fetch(`${base}/approval-workflow/requests/${noticeHref.split('/').pop()}`, { headers: { Authorization: `Bearer ${editorToken}` } }).then((r) => r.json());
+    check(sent.data.comment === 'New launch wording' && sent.data.operation === 'update', 'the request carries the comment and is an update');
+
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
+    const welcomeRow = page.locator('tbody tr').filter({ hasText: /^Welcome$|Welcome\b/ }).first();
+    await welcomeRow.getByText('Pending: update').waitFor({ timeout: 15_000 });
+    check(true, 'the list view shows the pending badge on the article');
+    await page.screenshot({ path: path.join(shots, 'editor-list.png') });
+
+    // An approval admin (bypass role) keeps the content manager as it is.
+    const adminContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    recordOutsideRequests(adminContext, outside);
+    const adminPage = await adminContext.newPage();
+    watchConsole(adminPage, 'admin');
+    await signIn(adminPage, base, 'admin@demo.local', 'Demo-admin-1');
+    const adminStatus = adminPage.waitForResponse((r) => r.url().includes('/approval-workflow/entries/status'), { timeout: 30_000 });
+    await adminPage.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);
+    const { data: adminView } = await (await adminStatus).json();
+    await adminPage.locator('input[name="title"]').waitFor({ timeout: 30_000 });
+    await adminPage.waitForTimeout(500); // the actions render the status they read
+    await adminPage.getByRole('button', { name: /^save$/i }).waitFor({ timeout: 15_000 });
+    check(adminView.bypass === true && adminView.operations.includes('update'), 'for the approval admin, the status says bypass on the managed article');
+    check(
+      (await adminPage.getByRole('button', { name: 'Request change', exact: true }).count()) === 0 &&
+        (await adminPage.getByRole('heading', { name: 'Approval workflow' }).count()) === 0,
+      'the approval admin keeps "Save" and has no approval panel'
+    );
+    await adminContext.close();
 
     const chiefToken = await apiLogin(base, 'chief@demo.local', 'Demo-chief-1');
     const queue = await fetch(`${base}/approval-workflow/requests?awaiting=me`, { headers: { Authorization: `Bearer ${chiefToken}` } }).then((r) => r.json());
@@ -200,7 +252,6 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await chiefPage.locator('[data-outcome="declined"]').waitFor({ timeout: 15_000 });
     check(true, 'the chief editor rejects the roadmap change with a comment in the dialog');
 
-    watchConsole(page, 'editor');
     await page.goto(`${base}/admin/plugins/approval-workflow`);
     await page.getByRole('tab', { name: 'My requests' }).click();
     await page.getByRole('tabpanel').locator(`tr[data-request-id="${roadmapId}"]`).click({ timeout: 15_000 });
@@ -279,6 +330,78 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await chiefPage.getByRole('heading', { name: 'This request cannot be shown' }).waitFor({ timeout: 30_000 });
     provoking = null;
     check(true, 'an unknown request id shows "This request cannot be shown"');
+
+    // Create: a double click on "Send request" opens exactly one request, and the editor leaves the
+    // create form for the request's page.
+    const editorGet = (url) => fetch(`${base}${url}`, { headers: { Authorization: `Bearer ${editorToken}` } }).then((r) => r.json());
+    const createRequests = async () => (await editorGet('/approval-workflow/requests?mine=true&pageSize=100')).data.filter((r) => r.operation === 'create').length;
+    const createsBefore = await createRequests();
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/create`);
+    await page.locator('input[name="title"]').waitFor({ timeout: 30_000 });
+    await page.locator('input[name="title"]').fill('Launch checklist');
+    await page.getByRole('button', { name: 'Request change', exact: true }).click();
+    const createDialog = page.getByRole('dialog');
+    await createDialog.waitFor({ timeout: 10_000 });
+    check(/Ask for this entry to be created/.test(await createDialog.innerText()), 'the create dialog says an entry will be created');
+    await createDialog.getByRole('button', { name: 'Send request', exact: true }).dblclick();
+    await page.waitForURL(/\/admin\/plugins\/approval-workflow\/requests\/\w+$/, { timeout: 15_000 });
+    await page.getByText('Your change waits for approval. It is applied once approved.').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, 'editor-create.png') });
+    const createsAfter = await createRequests();
+    check(createsAfter - createsBefore === 1, `a double click on the create form opened ${createsAfter - createsBefore} request, and the editor is on its page`);
+
+    // Bulk: "Request publish" on a selected draft of the list opens a request per entry.
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
+    const roadmapRow = page.locator('tbody tr').filter({ hasText: 'Roadmap' });
+    await roadmapRow.getByRole('checkbox').check({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Request publish', exact: true }).click();
+    const bulkDialog = page.getByRole('dialog');
+    await bulkDialog.getByText('Ask for 1 entry to be published: one request each.').waitFor({ timeout: 10_000 });
+    await bulkDialog.getByRole('button', { name: 'Send request', exact: true }).click();
+    await page.getByText('Your change waits for approval. It is applied once approved.').waitFor({ timeout: 15_000 });
+    await roadmapRow.getByText('Pending: publish').waitFor({ timeout: 15_000 });
+    check(true, 'a bulk "Request publish" in the list view opens a publish request, and the row shows it pending');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, 'editor-bulk.png') });
+
+    // Revise: the chief editor approves stage 1 of the editor's new change; the editor changes the
+    // title again and is offered to update the pending request; its approvals start again.
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/${welcome}`);
+    await title.waitFor({ timeout: 30_000 });
+    await title.fill('Welcome, first draft');
+    await page.getByRole('button', { name: 'Request change', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send request', exact: true }).click();
+    await page.getByText('Your change waits for approval. It is applied once approved.').waitFor({ timeout: 15_000 });
+    const reviseId = (await page.getByRole('link', { name: 'View the request' }).getAttribute('href')).split('/').pop();
+    const chiefApproval = await fetch(`${base}/approval-workflow/requests/${reviseId}/approve`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${chiefToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ comment: 'Stage 1 is fine' }),
+    }).then((r) => r.json());
+    const afterStageOne = await editorGet(`/approval-workflow/requests/${reviseId}`);
+    check(chiefApproval.data?.status === 'pending' && afterStageOne.data.stages[0].status === 'fulfilled', 'the chief editor approved stage 1 of the new request (over the API)');
+    await title.fill('Welcome, second draft');
+    await page.getByRole('button', { name: 'Request change', exact: true }).click();
+    const reviseDialog = page.getByRole('dialog');
+    await reviseDialog.getByRole('button', { name: 'Send request', exact: true }).click();
+    const update = reviseDialog.getByRole('button', { name: 'Update your pending request', exact: true });
+    await update.waitFor({ timeout: 15_000 });
+    check(/You already have a pending request/.test(await reviseDialog.innerText()), 'the editor is offered to update their pending request');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'editor-revise.png') });
+    await update.click();
+    await page.getByText('Your pending request now holds these changes; its approvals start again.').waitFor({ timeout: 15_000 });
+    check((await title.inputValue()) === 'Welcome, second draft', 'the editor still sees the revised title');
+    const revised = await editorGet(`/approval-workflow/requests/${reviseId}`);
+    const firstStage = revised.data.stages[0];
+    check(
+      revised.data.proposal?.title === 'Welcome, second draft' &&
+        firstStage.status === 'active' &&
+        firstStage.obligations.every((o) => o.status !== 'approved'),
+      `the request holds the revised title and its approvals are reset (stage 1: ${firstStage.status})`
+    );
+    await tallScreenshot(page, 'editor-revised.png');
 
     check(outside.length === 0, `the admin calls no outside host${outside.length ? `: ${outside.join(', ')}` : ''}`);
     const fromPlugin = consoleErrors.filter((e) => e.uncaught || /approval-workflow/.test(`${e.text} ${e.url}`));

@@ -98,6 +98,9 @@ const ADMIN_CASES: Case[] = [
   { method: 'POST', path: '/requests/:id/delegate', action: ACTIONS.decide, prepare: async (u) => ({ path: `${P}/requests/${await requestAwaiting(u)}/delegate`, body: { to: c.reviewer.principal } }) },
   { method: 'POST', path: '/requests/:id/cancel', action: ACTIONS.readRequests, prepare: async (u) => ({ path: `${P}/requests/${await requestBy(u)}/cancel`, body: {} }) },
 
+  { method: 'GET', path: '/entries/status', action: ACTIONS.readRequests, prepare: async () => ({ path: `${P}/entries/status?uid=${ARTICLE}` }) },
+  { method: 'GET', path: '/entries/pending', action: ACTIONS.readRequests, prepare: async () => ({ path: `${P}/entries/pending?uid=${ARTICLE}&documentIds=a,b` }) },
+
   { method: 'GET', path: '/managed-objects', action: ACTIONS.readManaged, prepare: async () => ({ path: `${P}/managed-objects` }) },
   { method: 'GET', path: '/managed-objects/:id', action: ACTIONS.readManaged, prepare: async () => ({ path: `${P}/managed-objects/${articleCollection}` }) },
   {

@@ -2,6 +2,7 @@ import { CheckCircle } from '@strapi/icons';
 import type { PluginDefinition } from '@strapi/strapi/admin';
 
 import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+import { registerContentManager } from './content-manager';
 import { getTranslation, prefixPluginTranslations } from './utils/translations';
 
 type Messages = Record<string, string>;
@@ -17,6 +18,10 @@ const admin: PluginDefinition = {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Approval workflow' });
+  },
+
+  bootstrap(app) {
+    registerContentManager(app);
   },
 
   async registerTrads({ locales }) {

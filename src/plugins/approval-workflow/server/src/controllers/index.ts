@@ -1,4 +1,5 @@
 import { createAuditController } from './audit';
+import { createEntriesController } from './entries';
 import { createGroupsController } from './groups';
 import { createManagedObjectsController } from './managed-objects';
 import { createRequestsController } from './requests';
@@ -7,6 +8,7 @@ import { createTemplatesController } from './templates';
 
 export default {
   audit: createAuditController,
+  entries: createEntriesController,
   groups: createGroupsController,
   'managed-objects': createManagedObjectsController,
   requests: createRequestsController,

@@ -12,6 +12,10 @@ export default {
       adminRoute('POST', '/requests/:id/delegate', 'requests.delegate', ACTIONS.decide),
       adminRoute('POST', '/requests/:id/cancel', 'requests.cancel', ACTIONS.readRequests),
 
+      // The content manager asks these for every editor: the permission editors hold to follow their requests.
+      adminRoute('GET', '/entries/status', 'entries.status', ACTIONS.readRequests),
+      adminRoute('GET', '/entries/pending', 'entries.pending', ACTIONS.readRequests),
+
       adminRoute('GET', '/managed-objects', 'managed-objects.find', ACTIONS.readManaged),
       adminRoute('GET', '/managed-objects/:id', 'managed-objects.findOne', ACTIONS.readManaged),
       adminRoute('POST', '/managed-objects', 'managed-objects.create', ACTIONS.manageManaged),

@@ -1,6 +1,7 @@
 import { createApplyService, type ApplyService } from './apply';
 import { createAuditService, type AuditService } from './audit';
 import { createDirectoryService, type DirectoryService } from './directory';
+import { createEntriesService, type EntriesService } from './entries';
 import { createGroupsService, type GroupsService } from './groups';
 import { createManagedObjectsService, type ManagedObjectsService } from './managed-objects';
 import { createProposalService, type ProposalService } from './proposal';
@@ -13,6 +14,7 @@ export default {
   apply: createApplyService,
   audit: createAuditService,
   directory: createDirectoryService,
+  entries: createEntriesService,
   groups: createGroupsService,
   managedObjects: createManagedObjectsService,
   proposal: createProposalService,
@@ -26,6 +28,7 @@ export interface Services {
   apply: ApplyService;
   audit: AuditService;
   directory: DirectoryService;
+  entries: EntriesService;
   groups: GroupsService;
   managedObjects: ManagedObjectsService;
   proposal: ProposalService;

@@ -264,6 +264,9 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
         .flatMap((parent) => parent.childRelations.filter((r) => r.uid === childUid).map((relation) => ({ parent, field: relation.field })));
     },
 
+    /** The content type of a uid the plugin can manage (`api::…`); otherwise a 400 naming `field`. */
+    contentTypeOf,
+
     /** A managed object by id, or null. */
     async find(id: string) {
       const row = await query().findOne({ where: { documentId: id } });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
-import type { RequestDetail, RequestSummary } from '../../../../shared/contracts/requests';
+import type { RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
 import { canDecide, mayRead, startRequest, transition, TransitionError, type Actor, type RequestEvent } from '../../domain';
 import type { ActingUser } from '../../utils/actor';
@@ -131,6 +131,16 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(viewer: Viewer, filters: RequestFilters, page: PageQuery) {
       const { data, pagination } = await store.page({ ...engineActor(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
       return { data: await presenter.list(data, viewer.actor), pagination };
+    },
+
+    /** The pending requests on these entries of a type (every requester's), newest first. */
+    async pendingOn(uid: string, documentIds: string[]): Promise<RequestSummary[]> {
+      return (await store.pendingOn(uid, documentIds)).map(summaryOf);
+    },
+
+    /** The pending requests on one entry in a locale (every requester's), newest first, as the viewer's list items. */
+    async pendingItemsOn(uid: string, documentId: string, locale: string | undefined, viewer: ActingUser): Promise<RequestListItem[]> {
+      return presenter.list(await store.pendingOn(uid, [documentId], locale), engineActor(viewer));
     },
 
     /** One request with its diff, stages, decisions and timeline — for its parties and for admins. */

@@ -240,6 +240,23 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       return requests.findPage(page, { where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }, (rows) => rows.map(fromRow));
     },
 
+    /**
+     * The pending requests on these entries of a type, every requester's, newest first. With a
+     * locale, those of that locale and those without one (the default locale).
+     */
+    async pendingOn(uid: string, documentIds: string[], locale?: string) {
+      const rows = await query().findMany({
+        where: {
+          status: 'pending',
+          uid,
+          targetDocumentId: { $in: documentIds },
+          ...(locale ? { $or: [{ locale }, { locale: null }] } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      return rows.map(fromRow);
+    },
+
     /** Pending requests due by `now`, earliest first (the sweep). */
     async due(now: number, batch: number) {
       const rows = await query().findMany({
