@@ -212,11 +212,11 @@ export function canDelegate(state: RequestState, actor: Actor): boolean {
 /**
  * Where the request stands in its stages, as lists show it ("Stage 1 of 2 · 1 of 2 approvals"):
  * while pending, the first active stage; otherwise (or when no stage is active) the last stage
- * that ran, i.e. the last one not waiting. `approvals` counts its approved obligations (approved or
+ * that ran, i.e. the last one that started (a closed request's unreached stages read `closed` too). `approvals` counts its approved obligations (approved or
  * auto-approved), `required` is its criteria. All zero for a request without stages.
  */
 export function progressOf(state: RequestState): StageProgress {
-  const ran = state.stages.filter((stage) => stage.status !== 'waiting');
+  const ran = state.stages.filter((stage) => stage.startedAt !== null);
   const active = isClosed(state.status) ? undefined : state.stages.find((stage) => stage.status === 'active');
   const stage = active ?? ran[ran.length - 1];
   if (!stage) return { current: 0, total: state.stages.length, approvals: 0, required: 0 };
