@@ -127,6 +127,13 @@ export const createDiffView = (strapi: Core.Strapi) => {
       if (!attribute || SYSTEM_FIELDS.has(key) || value === undefined) continue;
       out[key] = shapeValue(attribute, value, base?.[key], lookup, tokens);
     }
+    // A component's relation the proposal leaves out is kept by Strapi (the stored proposal drops an
+    // unchanged `{ connect: [], disconnect: [] }`): it stays the base's.
+    if (base && uid in strapi.components) {
+      for (const [key, attribute] of Object.entries(attributes)) {
+        if (attribute.type === 'relation' && !(key in out) && base[key] !== undefined) out[key] = shapeValue(attribute, { connect: [], disconnect: [] }, base[key], lookup, tokens);
+      }
+    }
     return out;
   };
 
