@@ -82,7 +82,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async open(input: OpenInput): Promise<RequestSummary> {
       const openKey = openKeyOf(input.uid, input.operation, input.documentId, input.locale);
-      if (input.revise !== null) return revise(input, input.revise, openKey);
+      if (input.revise) return revise(input, input.revise, openKey);
       const settings = await service('settings').get();
       const policy = policyOf(settings);
       const [rule, owner] = await Promise.all([resolution.ruleFor(input.managed, settings), resolution.ownerFor(input)]);

@@ -17,7 +17,7 @@ export interface OpenInput {
   urgent: boolean;
   comment: string | null;
   /** The requester's own open request for this target and operation that this write revises, or null to open one. */
-  revise: string | null;
+  revise?: string | null;
 }
 
 export interface RequestFilters {
