@@ -213,6 +213,10 @@ const routeCases = (): Case[] => {
     ...pathCases('writer', 'get', A, '/requests/:id'),
     ...(['approve', 'reject', 'cancel', 'delegate'] as const).flatMap((action) => [...decisionCases('admin', P, action), ...decisionCases('writer', A, action)]),
 
+    // What the content manager asks about entries.
+    ...queryCases('admin', P, '/entries/status', [...badStringQuery('uid'), `documentId=%00&uid=${ARTICLE}`, `locale=%00&uid=${ARTICLE}`]),
+    ...queryCases('admin', P, '/entries/pending', [...badStringQuery('uid').map((q) => `${q}&documentIds=abc`), `documentIds[$ne]=x&uid=${ARTICLE}`]),
+
     // Managed objects.
     ...queryCases('admin', P, '/managed-objects', ['kind=bogus', 'kind=%00', ...badStringQuery('uid'), ...BAD_PAGES]),
     ...pathCases('admin', 'get', P, '/managed-objects/:id'),

@@ -41,7 +41,11 @@ const CHANGES_SINCE_PREVIOUS = {
   /** The `|principal|` text lists that the parties replace: derived from the state, nothing to keep. */
   removedAttributes: { 'plugin::approval-workflow.request': ['awaiting', 'participants'] },
   /** The entry's title (lists and their search): filled at bootstrap from each request's proposal and base. */
-  addedAttributes: { 'plugin::approval-workflow.request': ['title'] },
+  addedAttributes: {
+    'plugin::approval-workflow.request': ['title'],
+    /** The revision a decision was given on (revise): decisions of 0.1.0 read as revision 0, nothing to move. */
+    'plugin::approval-workflow.decision': ['revision'],
+  },
 };
 
 let database: ThrowAwayDatabase;

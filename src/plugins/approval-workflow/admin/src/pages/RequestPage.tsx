@@ -138,7 +138,7 @@ export const RequestPage = () => {
         });
         request.refetch();
         // A wrong or missing password, or a bad delegate, can be corrected in the open dialog.
-        return !(status === 400 || (status === 403 && code === undefined));
+        return !(status === 400 || (status === 403 && code === 'wrong-password'));
       }
     },
     [actions, toggleNotification, formatAPIError, t, request]
