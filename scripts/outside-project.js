@@ -333,12 +333,12 @@ const scenario = async (base) => {
   );
   const audit = await call('GET', '/approval-workflow/audit/verify', { token: adminToken });
   check(audit.status === 200 && audit.body.data.valid === true, `the audit chain verifies (${audit.body.data?.checked} events)`);
-  return { approver, password, noteIds: after.body.data.map((n) => n.documentId) };
+  return { approver, password, noteTitles: after.body.data.map((n) => n.title) };
 };
 
 // ---- the browser ------------------------------------------------------------------------------
 
-const browse = async (base, { approver, password, noteIds }) => {
+const browse = async (base, { approver, password, noteTitles }) => {
   fs.mkdirSync(shots, { recursive: true });
   const browser = await launchChromium();
   const outside = [];
@@ -362,12 +362,12 @@ const browse = async (base, { approver, password, noteIds }) => {
     try {
       // The inbox opens on "Awaiting me"; the decided requests are under "All".
       await page.getByRole('tab', { name: 'All' }).click();
-      // Each approved create lists the note it made.
-      for (const id of noteIds) {
-        const row = page.getByRole('row').filter({ hasText: id });
+      // Each approved create is listed by the note's title (the content type's main field).
+      for (const title of noteTitles) {
+        const row = page.getByRole('row').filter({ hasText: title });
         await row.first().waitFor({ timeout: 15_000 });
         const text = await row.first().innerText();
-        check(/\bNote\b/.test(text) && /approved/i.test(text) && /create/i.test(text), `the plugin's page lists the approved create of note ${id}: "${text.replace(/\s+/g, ' ').trim()}"`);
+        check(/\bNote\b/.test(text) && /approved/i.test(text) && /create/i.test(text), `the plugin's page lists the approved create of "${title}": "${text.replace(/\s+/g, ' ').trim()}"`);
       }
     } finally {
       await page.waitForTimeout(300);
