@@ -1,9 +1,9 @@
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { File } from '@strapi/icons';
 import { styled } from 'styled-components';
 
 import type { MediaValue } from '../../../../shared/contracts/requests';
-import { useT } from '../../utils/use-t';
+import { SideMark } from './SideMark';
 import { fileUrl } from './media';
 
 export const isMediaValue = (value: unknown): value is MediaValue =>
@@ -25,7 +25,6 @@ const isImage = (file: MediaValue) => file.mime === null || file.mime.startsWith
 
 /** Media files as thumbnails (images) or icons (other files), with their names; `changed` files get the side's marker. */
 export const MediaList = ({ values, changed, side }: { values: MediaValue[]; changed: Set<number>; side: 'before' | 'after' }) => {
-  const t = useT();
   return (
     <Flex tag="ul" gap={3} wrap="wrap" alignItems="flex-start">
       {values.map((file) => {
@@ -52,11 +51,7 @@ export const MediaList = ({ values, changed, side }: { values: MediaValue[]; cha
                 {file.name}
               </Typography>
             </Box>
-            {marked ? (
-              <Badge variant={side === 'before' ? 'danger' : 'success'} size="S">
-                {side === 'before' ? t('diff.kind.removed', 'removed') : t('diff.kind.added', 'added')}
-              </Badge>
-            ) : null}
+            {marked ? <SideMark side={side} /> : null}
           </Flex>
         );
       })}

@@ -1,8 +1,9 @@
-import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 
 import type { RelationValue } from '../../../../shared/contracts/requests';
 import { useT } from '../../utils/use-t';
+import { SideMark } from './SideMark';
 
 export const isRelationValue = (value: unknown): value is RelationValue =>
   typeof value === 'object' &&
@@ -37,11 +38,7 @@ export const RelationList = ({ values, changed, side }: { values: RelationValue[
                 {t('diff.relation.untitled', '(untitled)')}
               </Typography>
             ) : null}
-            {marked ? (
-              <Badge variant={side === 'before' ? 'danger' : 'success'} size="S">
-                {side === 'before' ? t('diff.kind.removed', 'removed') : t('diff.kind.added', 'added')}
-              </Badge>
-            ) : null}
+            {marked ? <SideMark side={side} /> : null}
           </Flex>
         );
       })}
