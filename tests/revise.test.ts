@@ -83,7 +83,7 @@ describe('revise over the content manager', () => {
     expect((await row(app, ARTICLE, documentId))?.title).toBe('Original');
 
     // The reviewer who approved stage 1 is awaited again; stage 2 waits.
-    expect(await awaitingOf(app, id)).toEqual([c.reviewer.principal, c.reviewer2.principal]);
+    expect(await awaitingOf(app, id)).toEqual([c.reviewer.principal, c.reviewer2.principal].sort());
     const detail = await detailOf(c.reviewer, id);
     expect(detail.revisions).toBe(1);
     expect(detail.stages.map((s: { status: string }) => s.status)).toEqual(['active', 'waiting']);

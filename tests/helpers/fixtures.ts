@@ -80,11 +80,11 @@ export const requestRow = (app: TestApp, id: string) =>
 export const seedDocument = async (app: TestApp, uid: string, data: Record<string, unknown>) =>
   app.strapi.documents(uid as never).create({ data } as never) as Promise<{ documentId: string; id: number }>;
 
-/** Who a request waits for, from its parties (the `awaiting` rows), in the order they were written. */
+/** Who a request waits for, from its parties (the `awaiting` rows): a set, sorted by principal (a revise rewrites some rows, so write order means nothing). */
 export const awaitingOf = async (app: TestApp, id: string): Promise<string[]> => {
   const request = await app.strapi.db.query('plugin::approval-workflow.request' as never).findOne({ where: { documentId: id }, select: ['id'] });
   const parties = await app.strapi.db
     .query('plugin::approval-workflow.request-party' as never)
-    .findMany({ where: { request: request.id, role: 'awaiting' }, orderBy: { id: 'asc' } });
-  return parties.map((party: { principal: string }) => party.principal);
+    .findMany({ where: { request: request.id, role: 'awaiting' } });
+  return parties.map((party: { principal: string }) => party.principal).sort();
 };
