@@ -163,7 +163,10 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await chiefPage.waitForURL(/[?&]q=new(%20|\+| )website/, { timeout: 10_000 });
     const row = chiefPage.getByRole('tabpanel').locator(`tr[data-request-id="${requestId}"]`);
     await row.waitFor({ timeout: 15_000 });
-    const found = await chiefPage.getByRole('tabpanel').locator('tr[data-request-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id')));
+    // The unfiltered list stays on screen until the search's answer arrives: wait for the answer.
+    const rows = chiefPage.getByRole('tabpanel').locator('tr[data-request-id]');
+    for (const until = Date.now() + 15_000; (await rows.count()) !== 1 && Date.now() < until; ) await chiefPage.waitForTimeout(200);
+    const found = await rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id')));
     check(found.length === 1, `the search "new website" finds the request and no other (${found.length} row)`);
     const rowText = (await row.innerText()).replace(/\s+/g, ' ');
     check(
