@@ -14,43 +14,12 @@ const { withBuiltApp, checker, root, launchChromium, recordOutsideRequests } = r
 const check = checker('e2e');
 const shots = path.join(root, '.tmp', 'e2e');
 
-const apiLogin = async (base, email, password) => {
-  const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  return (await res.json()).data.token;
-};
+const { apiLogin, tallScreenshot: tallShot, signIn, consoleWatcher } = require('./lib/admin-ui');
 
-// The admin scrolls inside its own layout, so a full-page screenshot is the viewport: grow it first.
-const tallScreenshot = async (page, file) => {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: size.width, height: 1700 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shots, file) });
-  await page.setViewportSize(size);
-};
-
-const signIn = async (page, base, email, password) => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30_000 });
-  // The guided tour cannot be turned off by config: skip it when it shows.
-  const skip = page.getByRole('button', { name: /^skip/i });
-  await skip.first().click({ timeout: 5_000 }).catch(() => {});
-};
-
-// Console errors of the plugin's pages (uncaught exceptions, failed plugin requests, React warnings naming it).
-const consoleErrors = [];
-// `expected`: the browser's own log line of a refusal the test provokes on purpose.
-// `provoking`: the same, while a step of the test provokes a refusal on any page.
-let provoking = null;
-const watchConsole = (page, who, expected = null) => {
-  page.on('console', (msg) => {
-    const allowed = [expected, provoking].some((pattern) => pattern && pattern.test(msg.text()));
-    if (msg.type() === 'error' && !allowed) consoleErrors.push({ who, text: msg.text(), url: msg.location()?.url ?? '' });
-  });
-  page.on('pageerror', (error) => consoleErrors.push({ who, text: String(error), url: '', uncaught: true }));
-};
+const tallScreenshot = (page, file) => tallShot(page, path.join(shots, file));
+const console_ = consoleWatcher();
+const consoleErrors = console_.errors;
+const watchConsole = console_.watch;
 
 withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base) => {
   fs.mkdirSync(shots, { recursive: true });
@@ -285,10 +254,10 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const passwordDialog = chiefPage.getByRole('dialog');
     const password = passwordDialog.getByLabel('Your password');
     await password.fill('not-my-password');
-    provoking = /status of 403 \(Forbidden\)/;
-    await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
-    await chiefPage.getByText('The password is wrong').first().waitFor({ timeout: 15_000 });
-    provoking = null;
+    await console_.provoking(/status of 403 \(Forbidden\)/, async () => {
+      await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+      await chiefPage.getByText('The password is wrong').first().waitFor({ timeout: 15_000 });
+    });
     check(await passwordDialog.isVisible(), 'a wrong password is refused in words and the dialog stays open');
     await password.fill('Demo-chief-1');
     await passwordDialog.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -328,10 +297,10 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     await chiefPage.screenshot({ path: path.join(shots, 'inbox-all-approved.png') });
 
     // An unknown request: the page says so in words (the server's 404 is expected in the console).
-    provoking = /status of 404 \(Not Found\)/;
-    await chiefPage.goto(`${base}/admin/plugins/approval-workflow/requests/nosuchrequest0000000000`);
-    await chiefPage.getByRole('heading', { name: 'This request cannot be shown' }).waitFor({ timeout: 30_000 });
-    provoking = null;
+    await console_.provoking(/status of 404 \(Not Found\)/, async () => {
+      await chiefPage.goto(`${base}/admin/plugins/approval-workflow/requests/nosuchrequest0000000000`);
+      await chiefPage.getByRole('heading', { name: 'This request cannot be shown' }).waitFor({ timeout: 30_000 });
+    });
     check(true, 'an unknown request id shows "This request cannot be shown"');
 
     // Create: a double click on "Send request" opens exactly one request, and the editor leaves the

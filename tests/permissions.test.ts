@@ -4,7 +4,7 @@
  * that names what is wrong (never a 500) and changes nothing.
  */
 import request from 'supertest';
-import routes from '../src/plugins/approval-workflow/server/src/routes';
+import routes, { DIRECTORY_ACTIONS } from '../src/plugins/approval-workflow/server/src/routes';
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { ACTIONS } from '../src/plugins/approval-workflow/shared/constants';
 import { startApp, type TestApp } from './helpers/app';
@@ -130,6 +130,9 @@ const ADMIN_CASES: Case[] = [
   { method: 'GET', path: '/audit/verify', action: ACTIONS.readAudit, prepare: async () => ({ path: `${P}/audit/verify` }) },
 ];
 
+/** Routes open to an admin holding any one of several actions (the plugin's `has-any-permission` policy). */
+const ANY_CASES = [{ method: 'GET' as const, path: '/directory', actions: DIRECTORY_ACTIONS, call: `${P}/directory?kind=role` }];
+
 const send = (caller: Caller | null, method: Method, path: string, body?: Record<string, unknown>) => {
   const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
   const test = caller ? caller.call(verb, path) : request(app.server)[verb](path);
@@ -152,11 +155,29 @@ afterAll(async () => {
 describe('admin routes: RBAC', () => {
   it('the table below covers every admin route of the plugin', () => {
     const declared = routes.admin.routes.map((r) => `${r.method} ${r.path} ${r.config.policies.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ')}`);
-    const tested = ADMIN_CASES.map(
-      (t) => `${t.method} ${t.path} admin::isAuthenticatedAdmin ${JSON.stringify({ name: 'admin::hasPermissions', config: { actions: [t.action] } })}`
-    );
+    const tested = [
+      ...ADMIN_CASES.map((t) => `${t.method} ${t.path} admin::isAuthenticatedAdmin ${JSON.stringify({ name: 'admin::hasPermissions', config: { actions: [t.action] } })}`),
+      ...ANY_CASES.map(
+        (t) => `${t.method} ${t.path} admin::isAuthenticatedAdmin ${JSON.stringify({ name: 'plugin::approval-workflow.has-any-permission', config: { actions: t.actions } })}`
+      ),
+    ];
     expect(tested.sort()).toEqual(declared.sort());
   });
+
+  it.each(ANY_CASES.map((t) => [`${t.method} ${t.path}`, t] as const))(
+    '%s: 401 without authentication; 403 without any of its actions; allowed with any one of them',
+    async (_, t) => {
+      expect((await send(null, t.method, t.call)).status).toBe(401);
+      const none = await c.a.admin([await c.a.adminRole('None of them', [...ALL_ACTIONS.filter((a) => !t.actions.includes(a))])], 'noneofthem');
+      const refused = await send(none, t.method, t.call);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.name).toBe('PolicyError');
+      for (const action of t.actions) {
+        const one = await c.a.admin([await c.a.adminRole(`Only ${action}`, [action])], `only${action.replace(/\W/g, '')}`);
+        expect((await send(one, t.method, t.call)).status).toBe(200);
+      }
+    }
+  );
 
   it.each(ADMIN_CASES.map((t) => [`${t.method} ${t.path}`, t] as const))('%s: 401 without authentication, nothing changes', async (_, t) => {
     const before = await snapshot();

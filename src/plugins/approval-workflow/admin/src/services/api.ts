@@ -3,6 +3,7 @@ import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
 import { PLUGIN_ID } from '../../../shared/constants';
+import type { SearchDirectory } from '../../../shared/contracts/directory';
 import type {
   ApproveRequest,
   CancelRequest,
@@ -56,7 +57,7 @@ export const useGet = <T>(path: string | null): Loaded<T> & { refetch: () => voi
   return { ...result, refetch };
 };
 
-const queryString = (query: ListRequests.Request['query']): string => {
+const queryString = (query: object): string => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));
@@ -66,6 +67,8 @@ const queryString = (query: ListRequests.Request['query']): string => {
 };
 
 export const requestsPath = (query: ListRequests.Request['query']): string => `/${PLUGIN_ID}/requests${queryString(query)}`;
+export const directoryPath = (query: SearchDirectory.Request['query']): string =>
+  `/${PLUGIN_ID}/directory${queryString(query)}`;
 export const requestPath = (id: string): string => `/${PLUGIN_ID}/requests/${encodeURIComponent(id)}`;
 
 /** The content manager's content types by uid (display names, collection or single type). */

@@ -1,4 +1,5 @@
 import { createAuditController } from './audit';
+import { createDirectoryController } from './directory';
 import { createEntriesController } from './entries';
 import { createGroupsController } from './groups';
 import { createManagedObjectsController } from './managed-objects';
@@ -8,6 +9,7 @@ import { createTemplatesController } from './templates';
 
 export default {
   audit: createAuditController,
+  directory: createDirectoryController,
   entries: createEntriesController,
   groups: createGroupsController,
   'managed-objects': createManagedObjectsController,

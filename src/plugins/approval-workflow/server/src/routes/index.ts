@@ -1,5 +1,8 @@
-import { ACTIONS } from '../../../shared/constants';
-import { adminRoute, contentApiRoute } from './route';
+import { ACTIONS, type ActionId } from '../../../shared/constants';
+import { adminRoute, adminRouteAny, contentApiRoute } from './route';
+
+/** Who may read names in the directory: whoever reads or manages what the pickers fill. */
+export const DIRECTORY_ACTIONS: ActionId[] = [ACTIONS.readTemplates, ACTIONS.readGroups, ACTIONS.readSettings, ACTIONS.readManaged];
 
 export default {
   admin: {
@@ -37,6 +40,8 @@ export default {
 
       adminRoute('GET', '/settings', 'settings.get', ACTIONS.readSettings),
       adminRoute('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
+
+      adminRouteAny('GET', '/directory', 'directory.search', DIRECTORY_ACTIONS),
 
       adminRoute('GET', '/audit', 'audit.find', ACTIONS.readAudit),
       adminRoute('GET', '/audit/verify', 'audit.verify', ACTIONS.readAudit),

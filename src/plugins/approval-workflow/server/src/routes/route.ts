@@ -1,4 +1,4 @@
-import type { ActionId } from '../../../shared/constants';
+import { PLUGIN_ID, type ActionId } from '../../../shared/constants';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -9,6 +9,19 @@ export const adminRoute = (method: Method, path: string, handler: string, action
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  },
+});
+
+/**
+ * An admin route that serves several pages: an authenticated admin holding any one of the actions
+ * (the plugin's `has-any-permission` policy).
+ */
+export const adminRouteAny = (method: Method, path: string, handler: string, actions: ActionId[]) => ({
+  method,
+  path,
+  handler,
+  config: {
+    policies: ['admin::isAuthenticatedAdmin', { name: `plugin::${PLUGIN_ID}.has-any-permission`, config: { actions } }],
   },
 });
 

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { DirectoryEntry, DirectoryKind } from '../../../shared/contracts/directory';
 import type { PrincipalLabel } from '../../../shared/contracts/requests';
 import { ACTIONS } from '../../../shared/constants';
 import { PUBLIC_PRINCIPAL, type Directory, type Principal, type Rule } from '../domain';
 import { CONTENT_API_APPROVE_ACTION, SUPER_ADMIN_ROLE_CODE, UID } from '../constants';
 import { principalOf } from '../utils/actor';
 import { forbidden, invalidField } from '../utils/errors';
+import type { Page, PageQuery } from '../utils/pagination';
 
 const ADMIN_USER = 'admin::user';
 const ADMIN_ROLE = 'admin::role';
@@ -15,6 +17,66 @@ const parseAccount = (principal: Principal): { kind: 'admin' | 'user'; id: numbe
   const match = /^(admin|user):(\d+)$/.exec(principal);
   return match ? { kind: match[1] as 'admin' | 'user', id: Number(match[2]) } : null;
 };
+
+/** How each kind of directory entry is searched (`q`), found by `refs`, and shown. */
+const DIRECTORY: Record<
+  DirectoryKind,
+  {
+    uid: string;
+    search: (q: string) => object;
+    byRefs: (refs: string[]) => object;
+    orderBy: Record<string, 'asc'>;
+    entry: (row: Record<string, unknown>) => DirectoryEntry;
+  }
+> = {
+  admin: {
+    uid: ADMIN_USER,
+    search: (q) => ({ $or: ['firstname', 'lastname', 'username', 'email'].map((field) => ({ [field]: { $containsi: q } })) }),
+    byRefs: (refs) => ({ id: { $in: accountIds(refs, 'admin') } }),
+    orderBy: { firstname: 'asc' },
+    entry: (row) => ({
+      kind: 'admin',
+      ref: principalOf('admin', row.id as number),
+      name: [row.firstname, row.lastname].filter(Boolean).join(' ') || String(row.username ?? row.email),
+      detail: (row.email as string | null) ?? null,
+      active: row.isActive === true,
+    }),
+  },
+  user: {
+    uid: API_USER,
+    search: (q) => ({ $or: [{ username: { $containsi: q } }, { email: { $containsi: q } }] }),
+    byRefs: (refs) => ({ id: { $in: accountIds(refs, 'user') } }),
+    orderBy: { username: 'asc' },
+    entry: (row) => ({
+      kind: 'user',
+      ref: principalOf('user', row.id as number),
+      name: String(row.username),
+      detail: (row.email as string | null) ?? null,
+      active: row.blocked !== true,
+    }),
+  },
+  role: {
+    uid: ADMIN_ROLE,
+    search: (q) => ({ name: { $containsi: q } }),
+    byRefs: (refs) => ({ id: { $in: refs.filter((ref) => /^\d+$/.test(ref)).map(Number) } }),
+    orderBy: { name: 'asc' },
+    entry: (row) => ({ kind: 'role', ref: String(row.id), name: String(row.name), detail: (row.description as string | null) || null, active: true }),
+  },
+  group: {
+    uid: UID.group,
+    search: (q) => ({ name: { $containsi: q } }),
+    byRefs: (refs) => ({ documentId: { $in: refs } }),
+    orderBy: { name: 'asc' },
+    entry: (row) => ({ kind: 'group', ref: String(row.documentId), name: String(row.name), detail: (row.description as string | null) || null, active: true }),
+  },
+};
+
+/** The ids of the `admin:<id>` (or `user:<id>`) principals among these refs. */
+const accountIds = (refs: string[], kind: 'admin' | 'user') =>
+  refs.flatMap((ref) => {
+    const account = parseAccount(ref);
+    return account?.kind === kind ? [account.id] : [];
+  });
 
 /** Accounts that can act now: active admin users, content-API users not blocked. */
 const ACTIVE = { admin: { isActive: true }, user: { $or: [{ blocked: false }, { blocked: { $null: true } }] } };
@@ -53,6 +115,17 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * One page of the directory of one kind: entries whose name (or e-mail) contains `q`, or
+     * exactly those of `refs`, by name. Never the password or any other field of an account.
+     */
+    async search(query: { kind: DirectoryKind; q?: string; refs?: string[] }, page: PageQuery): Promise<Page<DirectoryEntry>> {
+      const kind = DIRECTORY[query.kind];
+      const where = query.refs ? kind.byRefs(query.refs) : query.q ? kind.search(query.q) : {};
+      const { results, pagination } = await strapi.db.query(kind.uid as typeof ADMIN_USER).findPage({ where, orderBy: kind.orderBy, ...page });
+      return { data: results.map((row) => kind.entry(row)), pagination };
+    },
+
     /** Group membership for a rule, frozen into the request when it starts (inactive accounts left out). */
     async directoryFor(rule: Rule): Promise<Directory> {
       const obligations = rule.stages.flatMap((stage) => stage.obligations);

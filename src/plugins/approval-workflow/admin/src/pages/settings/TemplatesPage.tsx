@@ -1,0 +1,3 @@
+// Placeholder until its page lands (issue 10).
+const TemplatesPage = () => <p>Templates</p>;
+export default TemplatesPage;
