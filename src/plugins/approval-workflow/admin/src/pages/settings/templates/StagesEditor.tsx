@@ -275,35 +275,29 @@ const StageCard = ({ stage, index, count, errors, readOnly, dragging, onChange, 
               </Field.Root>
             </Grid.Item>
             <Grid.Item col={4} s={12} alignItems="flex-start">
-              <Field.Root
-                name={`${at}.timeSpan`}
-                width="100%"
-                error={errors[`${at}.timeSpan`]}
-                hint={t('templates.stage.time-span.hint', 'From the moment the stage starts; empty = no time limit.')}
-              >
-                <Field.Label>{t('templates.stage.time-span', 'Time span')}</Field.Label>
-                <Flex gap={2} alignItems="flex-start">
-                  <Box flex="1">
-                    <NumberInput value={stage.timeSpan} disabled={readOnly} onValueChange={(timeSpan) => set({ timeSpan })} />
-                  </Box>
-                  <Box minWidth="10rem">
-                    <SingleSelect
-                      aria-label={t('templates.stage.unit', 'Unit')}
-                      value={stage.timeUnit}
-                      disabled={readOnly}
-                      onChange={(unit) => set({ timeUnit: unit as TimeUnit })}
-                    >
-                      {(Object.keys(TIME_UNITS) as TimeUnit[]).map((unit) => (
-                        <SingleSelectOption key={unit} value={unit}>
-                          {unitLabel(t, unit)}
-                        </SingleSelectOption>
-                      ))}
-                    </SingleSelect>
-                  </Box>
-                </Flex>
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
+              <Flex gap={2} alignItems="flex-start" width="100%">
+                <Field.Root
+                  name={`${at}.timeSpan`}
+                  style={{ flex: 1 }}
+                  error={errors[`${at}.timeSpan`]}
+                  hint={t('templates.stage.time-span.hint', 'From the moment the stage starts; empty = no time limit.')}
+                >
+                  <Field.Label>{t('templates.stage.time-span', 'Time span')}</Field.Label>
+                  <NumberInput value={stage.timeSpan} disabled={readOnly} onValueChange={(timeSpan) => set({ timeSpan })} />
+                  <Field.Hint />
+                  <Field.Error />
+                </Field.Root>
+                <Field.Root name={`${at}.timeUnit`} style={{ minWidth: '10rem' }}>
+                  <Field.Label>{t('templates.stage.unit', 'Unit')}</Field.Label>
+                  <SingleSelect value={stage.timeUnit} disabled={readOnly} onChange={(unit) => set({ timeUnit: unit as TimeUnit })}>
+                    {(Object.keys(TIME_UNITS) as TimeUnit[]).map((unit) => (
+                      <SingleSelectOption key={unit} value={unit}>
+                        {unitLabel(t, unit)}
+                      </SingleSelectOption>
+                    ))}
+                  </SingleSelect>
+                </Field.Root>
+              </Flex>
             </Grid.Item>
             <Grid.Item col={4} s={12} alignItems="flex-start">
               <Field.Root
