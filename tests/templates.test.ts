@@ -126,6 +126,44 @@ describe('templates: create, list, read', () => {
   });
 });
 
+describe('templates: usage', () => {
+  const usageIn = async (ids: string[]) => {
+    const res = await c.admin.call('get', '/approval-workflow/templates?pageSize=100');
+    expect(res.status).toBe(200);
+    const byId = new Map((res.body.data as Loose[]).map((t) => [t.id, t]));
+    return ids.map((id) => ({ usage: byId.get(id)?.usage, itemLevel: byId.get(id)?.itemLevel }));
+  };
+
+  it('the list and the read count the managed objects using a template and its pending requests, for each row', async () => {
+    const used = await createTemplate(c.admin, { name: 'Counted', stages: [reviewStage()] });
+    const unused = await createTemplate(c.admin, { name: 'Not counted', stages: [reviewStage()] });
+    expect(await usageIn([used, unused])).toEqual([
+      { usage: { managedObjects: 0, openRequests: 0 }, itemLevel: false },
+      { usage: { managedObjects: 0, openRequests: 0 }, itemLevel: false },
+    ]);
+
+    const first = await seedDocument(app, ARTICLE, { title: 'Counted one' });
+    const second = await seedDocument(app, ARTICLE, { title: 'Counted two' });
+    await manage(c.admin, { kind: 'entry', uid: ARTICLE, documentId: first.documentId, templateId: used });
+    await manage(c.admin, { kind: 'entry', uid: ARTICLE, documentId: second.documentId, templateId: used });
+    const one = requestIdOf(await c.editor.call('put', cm(ARTICLE, first.documentId)).send({ title: 'Counted one, renamed' }));
+    const two = requestIdOf(await c.editor.call('put', cm(ARTICLE, second.documentId)).send({ title: 'Counted two, renamed' }));
+    expect(await requestRow(app, one)).toMatchObject({ status: 'pending', templateId: used });
+    expect(await requestRow(app, two)).toMatchObject({ status: 'pending', templateId: used });
+
+    expect(await usageIn([used, unused])).toEqual([
+      { usage: { managedObjects: 2, openRequests: 2 }, itemLevel: true },
+      { usage: { managedObjects: 0, openRequests: 0 }, itemLevel: false },
+    ]);
+
+    // A request that is no longer pending stops counting; the read answers the same counts.
+    expect((await c.reviewer.call('post', `/approval-workflow/requests/${one}/approve`).send({})).body.data.status).toBe('approved');
+    const read = await c.admin.call('get', `/approval-workflow/templates/${used}`);
+    expect(read.body.data.usage).toEqual({ managedObjects: 2, openRequests: 1 });
+    expect(await usageIn([used])).toEqual([{ usage: { managedObjects: 2, openRequests: 1 }, itemLevel: true }]);
+  });
+});
+
 describe('templates: editing makes a new version', () => {
   it('an edit is version 2 and version 1 stays in versions', async () => {
     const id = await createTemplate(c.admin, { name: 'Evolving', stages: [reviewStage()] });

@@ -2,6 +2,12 @@ import type { ExpiryAction, OwnerRules, RejectionPolicy, SecurityLevel, StageRul
 import type { DeletedResponse, IdParams, ListMeta, PaginationQuery } from './common';
 import type { Settings } from './settings';
 
+/** What uses a template: the managed objects naming it, and the pending requests running on one of its versions. */
+export interface TemplateUsage {
+  managedObjects: number;
+  openRequests: number;
+}
+
 /** A template (approval rule) as the API shows it. `id` is its document id. */
 export interface Template {
   id: string;
@@ -16,6 +22,7 @@ export interface Template {
   isDefault: boolean;
   /** Assigned to at least one managed entry: editing it needs the editor's password. */
   itemLevel: boolean;
+  usage: TemplateUsage;
   editedBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -23,7 +30,7 @@ export interface Template {
 
 export interface TemplateVersion {
   version: number;
-  rule: Omit<Template, 'isDefault' | 'itemLevel' | 'createdAt' | 'updatedAt' | 'editedBy'>;
+  rule: Omit<Template, 'isDefault' | 'itemLevel' | 'usage' | 'createdAt' | 'updatedAt' | 'editedBy'>;
   editedBy: string | null;
   createdAt: string;
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Template, TemplateVersion } from '../../../shared/contracts/templates';
+import type { Template, TemplateUsage, TemplateVersion } from '../../../shared/contracts/templates';
 import { UID } from '../constants';
 import { validateRule, type Rule } from '../domain';
 import type { PageQuery } from '../utils/pagination';
@@ -45,28 +45,67 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const LABEL = 'Template';
   const findRow = (id: string) => templates.findOr404(id, LABEL);
 
-  const itemLevelIds = async (ids: string[]) => {
-    if (ids.length === 0) return new Set<string>();
-    const rows = await strapi.db
-      .query(UID.managedObject)
-      .findMany({ where: { kind: 'entry', templateId: { $in: ids } }, select: ['templateId'] });
-    return new Set(rows.map((row) => row.templateId as string));
+  /**
+   * Rows of `uid` per value of its `templateId` (and of `also`), among `ids`: one GROUP BY query
+   * for a whole page of templates.
+   */
+  const countByTemplate = async (uid: typeof UID.managedObject | typeof UID.request, ids: string[], where: Record<string, string>, also?: string) => {
+    if (ids.length === 0) return [];
+    const { tableName, attributes } = strapi.db.metadata.get(uid);
+    const column = (name: string) => {
+      const attribute = attributes[name];
+      return (attribute && 'columnName' in attribute && typeof attribute.columnName === 'string' && attribute.columnName) || name;
+    };
+    const keys = also ? [column('templateId'), column(also)] : [column('templateId')];
+    const conditions = Object.fromEntries(Object.entries(where).map(([name, value]) => [column(name), value]));
+    const rows: Array<Record<string, unknown>> = await strapi.db
+      .getConnection(tableName)
+      .select(keys)
+      .count({ n: '*' })
+      .whereIn(column('templateId'), ids)
+      .where(conditions)
+      .groupBy(keys);
+    return rows.map((row) => ({ templateId: String(row[keys[0]]), also: also ? String(row[keys[1]]) : null, n: Number(row.n) }));
+  };
+
+  /** For each template: the managed objects naming it (entries make it item-level) and the pending requests started on it. */
+  const usageOf = async (ids: string[]) => {
+    const [managed, open] = await Promise.all([
+      countByTemplate(UID.managedObject, ids, {}, 'kind'),
+      countByTemplate(UID.request, ids, { status: 'pending' }),
+    ]);
+    const usage = new Map<string, TemplateUsage & { entries: number }>(ids.map((id) => [id, { managedObjects: 0, openRequests: 0, entries: 0 }]));
+    for (const { templateId, also, n } of managed) {
+      const counts = usage.get(templateId);
+      if (!counts) continue;
+      counts.managedObjects += n;
+      if (also === 'entry') counts.entries += n;
+    }
+    for (const { templateId, n } of open) {
+      const counts = usage.get(templateId);
+      if (counts) counts.openRequests += n;
+    }
+    return usage;
   };
 
   const present = async (rows: TemplateRow[]): Promise<Template[]> => {
-    const [{ defaultTemplateId }, itemLevel] = await Promise.all([
+    const [{ defaultTemplateId }, usage] = await Promise.all([
       getService(strapi, 'settings').get(),
-      itemLevelIds(rows.map((row) => row.documentId)),
+      usageOf(rows.map((row) => row.documentId)),
     ]);
-    return rows.map((row) => ({
-      ...ruleOf(row),
-      description: row.description ?? null,
-      isDefault: row.documentId === defaultTemplateId,
-      itemLevel: itemLevel.has(row.documentId),
-      editedBy: row.editedBy ?? null,
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
-    }));
+    return rows.map((row) => {
+      const { entries = 0, managedObjects = 0, openRequests = 0 } = usage.get(row.documentId) ?? {};
+      return {
+        ...ruleOf(row),
+        description: row.description ?? null,
+        isDefault: row.documentId === defaultTemplateId,
+        itemLevel: entries > 0,
+        usage: { managedObjects, openRequests },
+        editedBy: row.editedBy ?? null,
+        createdAt: new Date(row.createdAt).toISOString(),
+        updatedAt: new Date(row.updatedAt).toISOString(),
+      };
+    });
   };
 
   /**
@@ -152,7 +191,7 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A new version; open requests keep the copy they started with. */
     async update(id: string, input: TemplateInput, actor: { principal: string }) {
       const current = await findRow(id);
-      if ((await itemLevelIds([id])).has(id)) {
+      if (((await usageOf([id])).get(id)?.entries ?? 0) > 0) {
         await getService(strapi, 'directory').confirmPassword(actor.principal, input.password, 'Editing an item-level template');
       }
       const row = await writeAndAudit(strapi, async () => {
