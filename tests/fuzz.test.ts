@@ -219,6 +219,7 @@ const routeCases = (): Case[] => {
 
     // Managed objects.
     ...queryCases('admin', P, '/managed-objects', ['kind=bogus', 'kind=%00', ...badStringQuery('uid'), ...BAD_PAGES]),
+    ...queryCases('admin', P, '/managed-objects/child-relations', badStringQuery('uid')),
     ...pathCases('admin', 'get', P, '/managed-objects/:id'),
     ...pathCases('admin', 'put', P, '/managed-objects/:id', { operations: ['update'] }),
     ...pathCases('admin', 'delete', P, '/managed-objects/:id'),

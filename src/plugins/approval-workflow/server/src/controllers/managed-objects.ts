@@ -5,6 +5,7 @@ import { MANAGED_KINDS } from '../../../shared/constants';
 import type { DeletedResponse } from '../../../shared/contracts/common';
 import type {
   GetManagedObject,
+  ListChildRelations,
   ListManagedObjects,
   MarkManagedObject,
   UpdateManagedObject,
@@ -21,12 +22,19 @@ const filtersSchema = z
   .passthrough()
   .transform(({ uid, kind }) => ({ uid, kind }));
 
+const childRelationsQuery = z.object({ uid: identifier }).passthrough().transform(({ uid }) => ({ uid }));
+
 export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const managed = () => getService(strapi, 'managedObjects');
   return {
     async find(ctx: Context) {
       const filters = parse(filtersSchema, ctx.query, 'filters');
       ctx.body = pageResponse(await managed().list(pageQuery(ctx), filters)) satisfies ListManagedObjects.Response;
+    },
+
+    async childRelations(ctx: Context) {
+      const { uid } = parse(childRelationsQuery, ctx.query, 'query');
+      ctx.body = { data: managed().childRelationCandidates(uid) } satisfies ListChildRelations.Response;
     },
 
     async findOne(ctx: Context) {
