@@ -102,6 +102,7 @@ const ADMIN_CASES: Case[] = [
   { method: 'GET', path: '/entries/pending', action: ACTIONS.readRequests, prepare: async () => ({ path: `${P}/entries/pending?uid=${ARTICLE}&documentIds=a,b` }) },
 
   { method: 'GET', path: '/managed-objects', action: ACTIONS.readManaged, prepare: async () => ({ path: `${P}/managed-objects` }) },
+  { method: 'GET', path: '/managed-objects/child-relations', action: ACTIONS.readManaged, prepare: async () => ({ path: `${P}/managed-objects/child-relations?uid=${SECTION}` }) },
   { method: 'GET', path: '/managed-objects/:id', action: ACTIONS.readManaged, prepare: async () => ({ path: `${P}/managed-objects/${articleCollection}` }) },
   {
     method: 'POST', path: '/managed-objects', action: ACTIONS.manageManaged,

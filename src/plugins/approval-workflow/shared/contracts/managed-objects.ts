@@ -24,6 +24,20 @@ export interface ManagedObject {
   updatedAt: string;
 }
 
+/** A managed object as the admin lists it: with the titles of its entry and of the parent it inherited from. */
+export interface ManagedObjectView extends ManagedObject {
+  /** The entry's title (the content manager's main field); null for a collection or an untitled entry. */
+  entryTitle: string | null;
+  /** The title of the parent entry named by `inheritedFrom`, when it has one. */
+  inheritedFromTitle: string | null;
+}
+
+/** A relation that may be a child relation of an entry of a type: a to-one relation of another type pointing to it. */
+export interface ChildRelationCandidate extends ChildRelation {
+  /** The child type's display name. */
+  label: string;
+}
+
 /** The body of POST /managed-objects: a whole collection, or one entry (with its child relations). */
 export type MarkBody =
   | { kind: 'collection'; uid: string; operations?: Operation[]; templateId?: string | null }
@@ -48,11 +62,22 @@ export interface UpdateManagedBody {
 /** GET /approval-workflow/managed-objects */
 export namespace ListManagedObjects {
   export interface Request {
-    query: PaginationQuery & { uid?: string; kind?: ManagedKind };
+    /** `documentId`: the managed entry of that document (with `uid`). */
+    query: PaginationQuery & { uid?: string; kind?: ManagedKind; documentId?: string };
   }
   export interface Response {
-    data: ManagedObject[];
+    data: ManagedObjectView[];
     meta: ListMeta;
+  }
+}
+
+/** GET /approval-workflow/managed-objects/child-relations?uid= — what an entry of `uid` may name as child relations. */
+export namespace ListChildRelations {
+  export interface Request {
+    query: { uid: string };
+  }
+  export interface Response {
+    data: ChildRelationCandidate[];
   }
 }
 
@@ -62,7 +87,7 @@ export namespace GetManagedObject {
     params: IdParams;
   }
   export interface Response {
-    data: ManagedObject;
+    data: ManagedObjectView;
   }
 }
 
@@ -72,7 +97,7 @@ export namespace MarkManagedObject {
     body: MarkBody;
   }
   export interface Response {
-    data: ManagedObject;
+    data: ManagedObjectView;
   }
 }
 
@@ -83,7 +108,7 @@ export namespace UpdateManagedObject {
     body: UpdateManagedBody;
   }
   export interface Response {
-    data: ManagedObject;
+    data: ManagedObjectView;
   }
 }
 

@@ -5,6 +5,7 @@ import { MANAGED_KINDS } from '../../../shared/constants';
 import type { DeletedResponse } from '../../../shared/contracts/common';
 import type {
   GetManagedObject,
+  ListChildRelations,
   ListManagedObjects,
   MarkManagedObject,
   UpdateManagedObject,
@@ -17,9 +18,11 @@ import { markSchema, updateManagedSchema } from '../validation/managed-object';
 import { parse } from '../validation/parse';
 
 const filtersSchema = z
-  .object({ uid: identifier.optional(), kind: z.enum(MANAGED_KINDS).optional() })
+  .object({ uid: identifier.optional(), kind: z.enum(MANAGED_KINDS).optional(), documentId: identifier.optional() })
   .passthrough()
-  .transform(({ uid, kind }) => ({ uid, kind }));
+  .transform(({ uid, kind, documentId }) => ({ uid, kind, documentId }));
+
+const childRelationsQuery = z.object({ uid: identifier }).passthrough().transform(({ uid }) => ({ uid }));
 
 export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const managed = () => getService(strapi, 'managedObjects');
@@ -27,6 +30,11 @@ export const createManagedObjectsController = ({ strapi }: { strapi: Core.Strapi
     async find(ctx: Context) {
       const filters = parse(filtersSchema, ctx.query, 'filters');
       ctx.body = pageResponse(await managed().list(pageQuery(ctx), filters)) satisfies ListManagedObjects.Response;
+    },
+
+    async childRelations(ctx: Context) {
+      const { uid } = parse(childRelationsQuery, ctx.query, 'query');
+      ctx.body = { data: managed().childRelationCandidates(uid) } satisfies ListChildRelations.Response;
     },
 
     async findOne(ctx: Context) {

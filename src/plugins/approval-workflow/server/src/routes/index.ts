@@ -20,6 +20,8 @@ export default {
       adminRoute('GET', '/entries/pending', 'entries.pending', ACTIONS.readRequests),
 
       adminRoute('GET', '/managed-objects', 'managed-objects.find', ACTIONS.readManaged),
+      // Before `/:id`, which would take `child-relations` for an id.
+      adminRoute('GET', '/managed-objects/child-relations', 'managed-objects.childRelations', ACTIONS.readManaged),
       adminRoute('GET', '/managed-objects/:id', 'managed-objects.findOne', ACTIONS.readManaged),
       adminRoute('POST', '/managed-objects', 'managed-objects.create', ACTIONS.manageManaged),
       adminRoute('PUT', '/managed-objects/:id', 'managed-objects.update', ACTIONS.manageManaged),

@@ -1,6 +1,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { ManagedKind } from '../../../shared/constants';
-import type { ManagedObject } from '../../../shared/contracts/managed-objects';
+import type { ChildRelationCandidate, ManagedObject, ManagedObjectView } from '../../../shared/contracts/managed-objects';
+import { operationsFor } from '../../../shared/managed-operations';
 import { UID } from '../constants';
 import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
@@ -9,12 +10,8 @@ import { getService } from '../utils/get-service';
 import { readLocked } from '../utils/lock';
 import { table, writeAndAudit, type BaseRow, type WriteAudit } from '../utils/records';
 import { refuseDuplicates } from '../utils/unique-violation';
+import { entryTitlesOf } from './requests/entry-title';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
-
-/** Operations that make sense on one existing entry (create and clone make new documents). */
-export const ENTRY_OPERATIONS: readonly Operation[] = ['update', 'delete', 'publish', 'unpublish', 'discardDraft'];
-/** Operations that exist only with draft & publish. */
-const DRAFT_OPERATIONS: readonly Operation[] = ['publish', 'unpublish', 'discardDraft'];
 
 export type { ManagedObject };
 
@@ -70,18 +67,15 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
 
   const hasDraftAndPublish = (uid: string) => Boolean(contentTypeOf(uid).options?.draftAndPublish);
 
+  /** Every operation this kind of object may guard on the type: the default when none is named. */
+  const defaultOperations = (kind: ManagedKind, uid: string): Operation[] => operationsFor(kind, hasDraftAndPublish(uid));
+
   const checkOperations = (kind: ManagedKind, uid: string, operations: Operation[]) => {
-    const invalid = operations.filter(
-      (op) => (kind === 'entry' && !ENTRY_OPERATIONS.includes(op)) || (!hasDraftAndPublish(uid) && DRAFT_OPERATIONS.includes(op))
-    );
+    const allowed = defaultOperations(kind, uid);
+    const invalid = operations.filter((op) => !allowed.includes(op));
     if (invalid.length) {
       throw invalidField(['operations'], `Operations not available on this ${kind} of ${uid}: ${invalid.join(', ')}`);
     }
-  };
-
-  const defaultOperations = (kind: ManagedKind, uid: string): Operation[] => {
-    const all: Operation[] = kind === 'entry' ? [...ENTRY_OPERATIONS] : ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'];
-    return hasDraftAndPublish(uid) ? all : all.filter((op) => !DRAFT_OPERATIONS.includes(op));
   };
 
   /** Inside the write's transaction: the template is locked, so that it cannot be deleted before the write commits. */
@@ -92,21 +86,47 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
     }
   };
 
-  /** A child relation must be a to-one relation of the child type that points at the parent's type. */
+  type RelationAttribute = { type: string; relation?: string; target?: string };
+
+  /** The rule of child relations: a to-one relation of the child type that points at the parent's type. */
+  const isChildRelation = (attribute: RelationAttribute | undefined, parentUid: string) =>
+    attribute?.type === 'relation' &&
+    attribute.target === parentUid &&
+    (attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne');
+
   const checkChildRelations = (parentUid: string, relations: ChildRelation[]) => {
     for (const relation of relations) {
-      const attribute = contentTypeOf(relation.uid, 'childRelations').attributes[relation.field] as
-        | { type: string; relation?: string; target?: string }
-        | undefined;
-      const ok =
-        attribute?.type === 'relation' &&
-        attribute.target === parentUid &&
-        (attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne');
-      if (!ok) {
+      const attribute = contentTypeOf(relation.uid, 'childRelations').attributes[relation.field] as RelationAttribute | undefined;
+      if (!isChildRelation(attribute, parentUid)) {
         throw invalidField(['childRelations'], `${relation.uid}.${relation.field} is not a to-one relation to ${parentUid}`);
       }
     }
   };
+
+  /**
+   * Adds the titles the admin shows: each entry's, and that of the parent an inherited entry came
+   * from; one query for the parents and one per content type, whatever the number of objects.
+   */
+  const withTitles = async (list: ManagedObject[]): Promise<ManagedObjectView[]> => {
+    const parentIds = [...new Set(list.flatMap((object) => (object.inheritedFrom ? [object.inheritedFrom] : [])))];
+    const parentRows = parentIds.length ? await query().findMany({ where: { documentId: { $in: parentIds } } }) : [];
+    const parents = new Map(parentRows.map((row) => [row.documentId, present(row)]));
+    const entries = [...list, ...parents.values()].filter((object) => object.kind === 'entry' && object.entryDocumentId);
+    const byUid = new Map<string, string[]>();
+    for (const entry of entries) byUid.set(entry.uid, [...(byUid.get(entry.uid) ?? []), entry.entryDocumentId as string]);
+    const titles = new Map(
+      await Promise.all([...byUid].map(async ([uid, documentIds]) => [uid, await entryTitlesOf(strapi, uid, documentIds)] as const))
+    );
+    const titleOf = (object: ManagedObject | undefined) =>
+      (object?.entryDocumentId && titles.get(object.uid)?.get(object.entryDocumentId)) ?? null;
+    return list.map((object) => ({
+      ...object,
+      entryTitle: titleOf(object),
+      inheritedFromTitle: object.inheritedFrom ? titleOf(parents.get(object.inheritedFrom)) : null,
+    }));
+  };
+
+  const withTitle = async (object: ManagedObject) => (await withTitles([object]))[0];
 
   const changed = () => {
     guardCache = null;
@@ -137,17 +157,33 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       }
     );
     changed();
-    return present(row);
+    return withTitle(present(row));
   };
 
   return {
-    async list(page: PageQuery, filters: { uid?: string; kind?: ManagedKind } = {}) {
-      const where = { ...(filters.uid ? { uid: filters.uid } : {}), ...(filters.kind ? { kind: filters.kind } : {}) };
-      return objects.findPage(page, { where, orderBy: { id: 'asc' } }, (rows) => rows.map(present));
+    async list(page: PageQuery, filters: { uid?: string; kind?: ManagedKind; documentId?: string } = {}) {
+      const where = {
+        ...(filters.uid ? { uid: filters.uid } : {}),
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(filters.documentId ? { entryDocumentId: filters.documentId } : {}),
+      };
+      return objects.findPage(page, { where, orderBy: { id: 'asc' } }, (rows) => withTitles(rows.map(present)));
     },
 
     async get(id: string) {
-      return present(await objects.findOr404(id, LABEL));
+      return withTitle(present(await objects.findOr404(id, LABEL)));
+    },
+
+    /** The relations an entry of `uid` may name as child relations: other types' to-one relations to it. */
+    childRelationCandidates(uid: string): ChildRelationCandidate[] {
+      contentTypeOf(uid);
+      return Object.entries(strapi.contentTypes)
+        .filter(([childUid]) => childUid.startsWith('api::'))
+        .flatMap(([childUid, contentType]) =>
+          Object.entries(contentType.attributes)
+            .filter(([, attribute]) => isChildRelation(attribute as RelationAttribute, uid))
+            .map(([field]) => ({ uid: childUid, field, label: contentType.info.displayName }))
+        );
     },
 
     async mark(input: MarkInput, actor: string) {
@@ -191,7 +227,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
         return { result: next, audit: [auditOf('managed-updated', actor, next, { changed: Object.keys(input) })] };
       });
       changed();
-      return present(updated);
+      return withTitle(present(updated));
     },
 
     async unmark(id: string, actor: string) {

@@ -60,3 +60,24 @@ export const entryTitleOf = async (
   const { mainField } = await configurationOf(strapi, uid);
   return titleIn(mainField, proposal, base?.draft, base?.published);
 };
+
+/**
+ * The titles of many entries of one content type, read in one query (whatever their number):
+ * documentId → title (the draft's main field, else the published version's, else any locale's).
+ */
+export const entryTitlesOf = async (strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<Map<string, string | null>> => {
+  const titles = new Map<string, string | null>(documentIds.map((id) => [id, null]));
+  if (!documentIds.length || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return titles;
+  const { mainField } = await configurationOf(strapi, uid);
+  if (mainField === 'id' || mainField === 'documentId') return titles;
+  const rows = (await strapi.db.query(uid as never).findMany({
+    where: { documentId: { $in: [...new Set(documentIds)] } },
+    select: ['documentId', mainField, 'publishedAt'],
+  })) as Array<Record<string, unknown> & { documentId: string; publishedAt?: string | null }>;
+  // Drafts first: the content manager names an entry by its draft.
+  rows.sort((a, b) => Number(Boolean(a.publishedAt)) - Number(Boolean(b.publishedAt)));
+  for (const row of rows) {
+    if (titles.get(row.documentId) === null) titles.set(row.documentId, titleIn(mainField, row));
+  }
+  return titles;
+};
