@@ -170,6 +170,123 @@ describe('every action is audited', () => {
   });
 });
 
+describe('filters, actor names and export', () => {
+  const P = '/approval-workflow/audit';
+  const list = async (query: string) => {
+    const res = await c.admin.call('get', `${P}?pageSize=100&${query}`);
+    expect(res.status).toBe(200);
+    return res.body.data as Array<Event & { actorLabel: { name: string; kind: string } }>;
+  };
+  /** The seqs of the stored events matching `keep`, newest first as the list answers. */
+  const expected = async (keep: (e: Event) => boolean) => (await events()).filter(keep).map((e) => e.seq).reverse();
+
+  it('?action=: only that action', async () => {
+    const listed = await list('action=requested');
+    expect(listed.map((e) => e.seq)).toEqual(await expected((e) => e.action === 'requested'));
+    expect(listed.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('?actor=: only that principal, with its name as actorLabel', async () => {
+    const listed = await list(`actor=${encodeURIComponent(c.reviewer.principal)}`);
+    expect(listed.map((e) => e.seq)).toEqual(await expected((e) => e.actor === c.reviewer.principal));
+    expect(listed.length).toBeGreaterThan(0);
+    const reviewer = (await app.strapi.db.query('admin::user').findOne({ where: { id: c.reviewer.id } })) as { firstname: string; lastname: string | null };
+    expect(listed[0].actorLabel).toEqual(expect.objectContaining({ principal: c.reviewer.principal, kind: 'admin', name: [reviewer.firstname, reviewer.lastname].filter(Boolean).join(' ') }));
+    const system = await list('actor=system');
+    expect(system.length).toBeGreaterThan(0);
+    expect(system[0].actorLabel).toEqual(expect.objectContaining({ principal: 'system', kind: 'system' }));
+  });
+
+  it('?action= and ?requestId= together', async () => {
+    const listed = await list(`requestId=${ids.declined}&action=rejected`);
+    expect(listed.map((e) => e.seq)).toEqual(await expected((e) => e.requestId === ids.declined && e.action === 'rejected'));
+    expect(listed).toHaveLength(1);
+  });
+
+  it('?from= and ?to=: an inclusive range on `at`, instants or whole UTC days', async () => {
+    const all = await events();
+    const middle = all[Math.floor(all.length / 2)].at;
+    expect((await list(`from=${encodeURIComponent(middle)}`)).map((e) => e.seq)).toEqual(await expected((e) => e.at >= middle));
+    expect((await list(`to=${encodeURIComponent(middle)}`)).map((e) => e.seq)).toEqual(await expected((e) => e.at <= middle));
+    const exactly = await list(`from=${encodeURIComponent(middle)}&to=${encodeURIComponent(middle)}`);
+    expect(exactly.map((e) => e.seq)).toEqual(await expected((e) => e.at === middle));
+    expect(exactly.length).toBeGreaterThan(0);
+    // The same instant written with another zone.
+    const plusOne = new Date(Date.parse(middle) + 3_600_000).toISOString().replace('Z', '+01:00');
+    expect((await list(`from=${encodeURIComponent(plusOne)}`)).map((e) => e.seq)).toEqual(await expected((e) => e.at >= middle));
+    const day = middle.slice(0, 10);
+    expect((await list(`from=${day}&to=${day}`)).map((e) => e.seq)).toEqual(await expected((e) => e.at.startsWith(day)));
+    expect(await list('to=2000-01-01')).toEqual([]);
+  });
+
+  it.each([
+    ['action=bogus', 'action'],
+    ['action[]=requested', 'action'],
+    ['actor[$ne]=x', 'actor'],
+    ['from=yesterday', 'from'],
+    ['from=2026-02-30', 'from'],
+    ['to=2026-12-01T10:00', 'to'],
+    ['to=2026-12-01T25:00:00Z', 'to'],
+    ['from=2026-12-02&to=2026-12-01', 'to'],
+  ])('?%s → 400 naming %s, on the list and the export', async (query, field) => {
+    for (const path of [`${P}?${query}`, `${P}/export?format=csv&${query}`]) {
+      const res = await c.admin.call('get', path);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual([field]);
+    }
+  });
+
+  it.each([['format=xml'], ['']])('export ?%s → 400 naming format', async (query) => {
+    const res = await c.admin.call('get', `${P}/export?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['format']);
+  });
+
+  it('export CSV: a download, a header row, then the selected events oldest first', async () => {
+    const res = await c.admin.call('get', `${P}/export?format=csv&action=requested`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="approval-audit-[\d-T]+\.csv"$/);
+    const lines = res.text.split('\r\n');
+    expect(lines.pop()).toBe('');
+    expect(lines[0]).toBe('seq,at,action,actor,requestId,subject,details,prevHash,hash');
+    const requested = (await events()).filter((e) => e.action === 'requested');
+    const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
+    expect(lines.slice(1)).toEqual(
+      requested.map((e) => [e.seq, e.at, e.action, e.actor, e.requestId, '', quoted(JSON.stringify(e.details)), e.prevHash, e.hash].join(','))
+    );
+  });
+
+  it('export JSON: the events oldest first, with the filters and the count', async () => {
+    const res = await c.admin.call('get', `${P}/export?format=json&actor=${encodeURIComponent(c.reviewer.principal)}&from=2000-01-01`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="approval-audit-[\d-T]+\.json"$/);
+    const stored = (await events())
+      .filter((e) => e.actor === c.reviewer.principal)
+      .map(({ seq, at, action, actor, requestId, subject, details, prevHash, hash }) => ({ seq, at, action, actor, requestId, subject, details, prevHash, hash }));
+    expect(res.body.data).toEqual(stored);
+    expect(res.body.meta).toEqual({
+      exportedAt: expect.stringMatching(/^\d{4}-/),
+      filters: { actor: c.reviewer.principal, from: '2000-01-01T00:00:00.000Z' },
+      count: stored.length,
+    });
+    const none = await c.admin.call('get', `${P}/export?format=json&to=2000-01-01`);
+    expect(none.body).toEqual({ data: [], meta: expect.objectContaining({ count: 0 }) });
+  });
+
+  it('the export reads in batches: every event once, in order, whatever the batch size', async () => {
+    const read = async (batch: number) => {
+      const seqs: number[] = [];
+      for await (const event of app.strapi.plugin('approval-workflow').service('audit').events({}, batch)) seqs.push(event.seq);
+      return seqs;
+    };
+    const all = (await events()).map((e) => e.seq);
+    expect(await read(2)).toEqual(all);
+    expect(await read(all.length)).toEqual(all);
+    expect(await read(500)).toEqual(all);
+  });
+});
+
 describe('GET /audit/verify', () => {
   it('valid after all of the above', async () => {
     const total = (await events()).length;

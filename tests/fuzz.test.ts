@@ -94,7 +94,20 @@ const BAD_PAGES = [
   'pagination[page]=99999999999999999999',
   'pagination[pageSize]=%00',
 ];
+const badDateQuery = (key: string) => [`${key}=yesterday`, `${key}=2026-02-30`, `${key}=2026-12-01T10:00`, `${key}=99999-01-01`, `${key}=2026-12-01%00`];
 const badStringQuery = (key: string) => [`${key}=%00`, `${key}=a%00b`, `${key}[]=a&${key}[]=b`, `${key}[$ne]=x`, `${key}=${'x'.repeat(300)}`];
+
+const AUDIT_FILTERS = [
+  ...badStringQuery('requestId'),
+  ...badStringQuery('actor'),
+  'actor=',
+  ...badStringQuery('action'),
+  'action=bogus',
+  ...badStringQuery('from'),
+  ...badDateQuery('from'),
+  ...badStringQuery('to'),
+  ...badDateQuery('to'),
+];
 
 // ---- Case builders ----------------------------------------------------------------------------
 
@@ -272,7 +285,8 @@ const routeCases = (): Case[] => {
     ),
 
     // Audit.
-    ...queryCases('admin', P, '/audit', [...badStringQuery('requestId'), ...BAD_PAGES]),
+    ...queryCases('admin', P, '/audit', [...AUDIT_FILTERS, ...BAD_PAGES]),
+    ...queryCases('admin', P, '/audit/export', [...AUDIT_FILTERS.map((query) => `${query}&format=csv`), ...['format=xml', 'format=%00', 'format[]=csv', 'format=']]),
   ];
 };
 

@@ -129,6 +129,7 @@ const ADMIN_CASES: Case[] = [
 
   { method: 'GET', path: '/audit', action: ACTIONS.readAudit, prepare: async () => ({ path: `${P}/audit` }) },
   { method: 'GET', path: '/audit/verify', action: ACTIONS.readAudit, prepare: async () => ({ path: `${P}/audit/verify` }) },
+  { method: 'GET', path: '/audit/export', action: ACTIONS.readAudit, prepare: async () => ({ path: `${P}/audit/export?format=csv` }) },
 ];
 
 /** Routes open to an admin holding any one of several actions (the plugin's `has-any-permission` policy). */
@@ -462,6 +463,9 @@ describe('bad input: a 4xx naming what is wrong, never a 500, nothing changes', 
       ['templates ?pageSize=1000', '/templates?pageSize=1000', /pageSize/],
       ['groups ?page=0', '/groups?page=0', /page/],
       ['audit ?pageSize=0', '/audit?pageSize=0', /pageSize/],
+      ['audit ?action=bogus', '/audit?action=bogus', /action/],
+      ['audit ?from=tomorrow', '/audit?from=tomorrow', /from/],
+      ['audit export ?format=xml', '/audit/export?format=xml', /format/],
     ])('%s', async (_, path, message) => {
       const before = await snapshot();
       const res = await c.admin.call('get', `${P}${path}`);

@@ -95,3 +95,27 @@ export interface GroupRequirement {
 
 export const DECISION_KINDS = ['approve', 'reject', 'auto-approve', 'override-approve', 'override-reject'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** What the engine records: every change of a request's state has one (its `audit` effects). */
+export const AUDIT_ACTIONS = [
+  'requested',
+  'approved',
+  'rejected',
+  'auto-approved',
+  'stage-fulfilled',
+  'stage-expired',
+  'delegated',
+  'cancelled',
+  'declined',
+  'expired',
+  'apply',
+  'failed',
+  'reminded',
+  'escalated',
+  /** Added by the engine: a stage (or the four-eyes final stage) was handed to the approval admins. */
+  'fell-to-admins',
+  /** The requester revised the proposal: approvals reset, the stage order restarted. */
+  'revised',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+

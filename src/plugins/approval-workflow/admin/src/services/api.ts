@@ -58,7 +58,8 @@ export const useGet = <T>(path: string | null): Loaded<T> & { refetch: () => voi
   return { ...result, refetch };
 };
 
-const queryString = (query: object): string => {
+/** A query object as `?a=1&b=2`; undefined, empty and false values are left out. */
+export const queryString = (query: object): string => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));

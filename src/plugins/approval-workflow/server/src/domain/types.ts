@@ -4,6 +4,7 @@
  * and re-exported here; the engine's own states are below.
  */
 import type {
+  AuditAction,
   DecisionKind,
   ExpiryAction,
   GroupRequirement,
@@ -162,28 +163,6 @@ export const PUBLIC_PRINCIPAL = 'public' as const;
 
 /** Added by the engine: the actor of automatic decisions (expiry) and of time-driven audit entries. */
 export const SYSTEM_PRINCIPAL = 'system' as const;
-
-export const AUDIT_ACTIONS = [
-  'requested',
-  'approved',
-  'rejected',
-  'auto-approved',
-  'stage-fulfilled',
-  'stage-expired',
-  'delegated',
-  'cancelled',
-  'declined',
-  'expired',
-  'apply',
-  'failed',
-  'reminded',
-  'escalated',
-  /** Added by the engine: a stage (or the four-eyes final stage) was handed to the approval admins. */
-  'fell-to-admins',
-  /** The requester revised the proposal: approvals reset, the stage order restarted. */
-  'revised',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type Effect =
   | { type: 'apply-change' }

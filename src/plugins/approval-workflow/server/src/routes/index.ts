@@ -47,6 +47,7 @@ export default {
 
       adminRoute('GET', '/audit', 'audit.find', ACTIONS.readAudit),
       adminRoute('GET', '/audit/verify', 'audit.verify', ACTIONS.readAudit),
+      adminRoute('GET', '/audit/export', 'audit.export', ACTIONS.readAudit),
     ],
   },
   // Granted per users-permissions role (Settings → Users & Permissions) or API token.

@@ -1,28 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { AuditEvent, AuditVerification } from '../../../shared/contracts/audit';
+import type { AuditEvent, AuditFilters, AuditListItem, AuditVerification } from '../../../shared/contracts/audit';
+import type { RecordedAuditAction } from '../../../shared/audit-actions';
 import { UID } from '../constants';
 import { canonicalJson } from '../utils/canonical-json';
+import { getService } from '../utils/get-service';
 import type { PageQuery } from '../utils/pagination';
 import { table, type BaseRow } from '../utils/records';
 
-/** Actions recorded by the services themselves; the engine's own actions come from its effects. */
-export const SERVICE_AUDIT_ACTIONS = [
-  'applied',
-  'rule-created',
-  'rule-edited',
-  'rule-deleted',
-  'managed-marked',
-  'managed-updated',
-  'managed-unmarked',
-  'group-created',
-  'group-edited',
-  'group-deleted',
-  'settings-updated',
-] as const;
-
 export interface AuditEntry {
-  action: string;
+  /** One of the listed actions, so that the trail's filter offers every action it holds. */
+  action: RecordedAuditAction;
   actor: string;
   at: string;
   requestId?: string | null;
@@ -38,6 +26,27 @@ interface StoredEvent extends Required<Omit<AuditEntry, 'details'>> {
 }
 
 const GENESIS = '0'.repeat(64);
+
+/** The query-engine filter of the list and export filters (`from`/`to` are instants, compared as ISO strings). */
+const whereOf = ({ requestId, actor, action, from, to }: AuditFilters) => ({
+  ...(requestId ? { requestId } : {}),
+  ...(actor ? { actor } : {}),
+  ...(action ? { action } : {}),
+  ...(from || to ? { at: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } } : {}),
+});
+
+/** A stored row as the API shows it: the chained fields only. */
+const eventOf = ({ seq, action, actor, requestId, subject, at, details, prevHash, hash }: StoredEvent): AuditEvent => ({
+  seq,
+  action,
+  actor,
+  requestId,
+  subject,
+  at,
+  details: details ?? {},
+  prevHash,
+  hash,
+});
 
 const hashOf = (prevHash: string, event: Omit<StoredEvent, 'hash' | 'prevHash'>) =>
   createHash('sha256')
@@ -124,21 +133,34 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
-    /** Events newest first, as the API shows them. */
-    async list({ requestId, ...page }: PageQuery & { requestId?: string }) {
-      return table<StoredEvent & BaseRow>(strapi, UID.auditEvent).findPage(page, { where: requestId ? { requestId } : {}, orderBy: { seq: 'desc' } }, (rows) =>
-        rows.map(({ seq, action, actor, requestId: request, subject, at, details, prevHash, hash }): AuditEvent => ({
-          seq,
-          action,
-          actor,
-          requestId: request,
-          subject,
-          at,
-          details,
-          prevHash,
-          hash,
-        }))
-      );
+    /** Events newest first, as the API shows them, with their actors' names. */
+    async list(filters: AuditFilters, page: PageQuery) {
+      return table<StoredEvent & BaseRow>(strapi, UID.auditEvent).findPage(page, { where: whereOf(filters), orderBy: { seq: 'desc' } }, async (rows) => {
+        const events = rows.map(eventOf);
+        const labels = await getService(strapi, 'directory').labels(events.map((event) => event.actor));
+        return events.map((event): AuditListItem => ({ ...event, actorLabel: labels[event.actor] }));
+      });
+    },
+
+    /**
+     * Every event the filters select, oldest first, read in batches of `batch` by seq (never one
+     * query for the whole trail); the events appended while it runs are left out, so an export
+     * is the chain as it stood when it began.
+     */
+    async *events(filters: AuditFilters, batch = 500): AsyncGenerator<AuditEvent> {
+      const head = await strapi.db.query(UID.auditHead).findOne({ orderBy: { id: 'asc' } });
+      const last = (head?.seq as number | undefined) ?? 0;
+      let after = 0;
+      for (;;) {
+        const rows = (await strapi.db.query(UID.auditEvent).findMany({
+          where: { ...whereOf(filters), seq: { $gt: after, $lte: last } },
+          orderBy: { seq: 'asc' },
+          limit: batch,
+        })) as StoredEvent[];
+        for (const row of rows) yield eventOf(row);
+        if (rows.length < batch) return;
+        after = rows[rows.length - 1].seq;
+      }
     },
 
     /**

@@ -133,7 +133,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   };
 
   /** The audit entry of a change to a managed object. */
-  const auditOf = (action: string, actor: string, row: Pick<ManagedObjectRow, 'documentId' | 'kind' | 'uid' | 'entryDocumentId'>, details: Record<string, unknown> = {}): WriteAudit => ({
+  const auditOf = (action: WriteAudit['action'], actor: string, row: Pick<ManagedObjectRow, 'documentId' | 'kind' | 'uid' | 'entryDocumentId'>, details: Record<string, unknown> = {}): WriteAudit => ({
     action,
     actor,
     subject: row.documentId,

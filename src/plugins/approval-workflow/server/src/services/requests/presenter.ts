@@ -108,7 +108,7 @@ export const createPresenter = (strapi: Core.Strapi) => {
     async detail(record: RequestRecord, viewer: Actor): Promise<RequestDetail> {
       const { state } = record;
       const [{ data: events }, decisions] = await Promise.all([
-        getService(strapi, 'audit').list({ requestId: record.id, page: 1, pageSize: 500 }),
+        getService(strapi, 'audit').list({ requestId: record.id }, { page: 1, pageSize: 500 }),
         decisionsOf(record.id),
       ]);
       const labels = await labelsOf([

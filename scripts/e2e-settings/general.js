@@ -1,0 +1,36 @@
+// Settings → Approval workflow → General: the approval admin sets the reminder interval to 12 hours
+// and turns urgent mode on, saves, reloads and sees both; then the demo's values come back.
+exports.run = async ({ page, base, api, check, shot }) => {
+  const before = (await api('GET', '/approval-workflow/settings')).body.data;
+  const url = `${base}/admin/settings/approval-workflow/general`;
+  await page.goto(url);
+
+  const amount = page.getByRole('textbox', { name: 'Reminder interval: amount' });
+  await amount.waitFor({ timeout: 15_000 });
+  await page.getByRole('combobox', { name: 'Reminder interval: unit' }).click();
+  await page.getByRole('option', { name: 'hours' }).click();
+  await amount.fill('12');
+  await page.getByRole('checkbox', { name: 'Urgent mode' }).check();
+  const saved = page.waitForResponse((r) => r.url().endsWith('/approval-workflow/settings') && r.request().method() === 'PUT');
+  await page.getByRole('button', { name: 'Save' }).click();
+  check((await saved).status() === 200, 'general: the settings are saved');
+  await page.getByText('Settings saved').first().waitFor({ timeout: 10_000 });
+
+  await page.reload();
+  await amount.waitFor({ timeout: 15_000 });
+  check((await amount.inputValue()) === '12', `general: after a reload the reminder reads 12 (${await amount.inputValue()})`);
+  const unit = await page.getByRole('combobox', { name: 'Reminder interval: unit' }).textContent();
+  check(/hours/.test(unit ?? ''), `general: … hours (${unit})`);
+  check(await page.getByRole('checkbox', { name: 'Urgent mode' }).isChecked(), 'general: urgent mode reads on');
+  await page.getByText('Escalate after').first().scrollIntoViewIfNeeded();
+  await shot(page, 'general-settings.png');
+
+  const stored = (await api('GET', '/approval-workflow/settings')).body.data;
+  check(stored.reminderIntervalMinutes === 12 * 60, `general: the server holds 720 minutes (${stored.reminderIntervalMinutes})`);
+  check(stored.urgentMode === true, 'general: the server holds urgent mode on');
+  check(JSON.stringify(stored.bypassRoles) === JSON.stringify(before.bypassRoles), 'general: the bypass roles are unchanged');
+
+  // Later steps count on the demo's timing and a normal (not urgent) request.
+  const restored = await api('PUT', '/approval-workflow/settings', { reminderIntervalMinutes: before.reminderIntervalMinutes, urgentMode: before.urgentMode });
+  check(restored.status === 200, `general: the demo's settings are restored (${restored.status})`);
+};
