@@ -96,7 +96,7 @@ exports.run = async (ctx) => {
   await choose(page, obligation(2, 0).getByRole('combobox', { name: 'Admin role' }), 'Chief Editor', 'Chief');
   // The HTML5 drag events a drag of the handle onto the first card fires, with one DataTransfer
   // (headless Chromium does not turn mouse moves into a native drag here).
-  const transfer = await page.evaluateHandle(() => new DataTransfer());
+  const transfer = await page.evaluateHandle(() => new globalThis.DataTransfer());
   const handle = page.locator('[data-drag-handle="2"]');
   await handle.dispatchEvent('dragstart', { dataTransfer: transfer });
   await page.waitForTimeout(100);
