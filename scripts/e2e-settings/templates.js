@@ -94,7 +94,16 @@ exports.run = async (ctx) => {
   await page.getByRole('button', { name: 'Add a stage' }).click();
   await stageName(2).fill('Temporary');
   await choose(page, obligation(2, 0).getByRole('combobox', { name: 'Admin role' }), 'Chief Editor', 'Chief');
-  await page.locator('[data-drag-handle="2"]').dragTo(stage(0));
+  // The HTML5 drag events a drag of the handle onto the first card fires, with one DataTransfer
+  // (headless Chromium does not turn mouse moves into a native drag here).
+  const transfer = await page.evaluateHandle(() => new globalThis.DataTransfer());
+  const handle = page.locator('[data-drag-handle="2"]');
+  await handle.dispatchEvent('dragstart', { dataTransfer: transfer });
+  await page.waitForTimeout(100);
+  await stage(0).dispatchEvent('dragenter', { dataTransfer: transfer });
+  await stage(0).dispatchEvent('dragover', { dataTransfer: transfer });
+  await stage(0).dispatchEvent('drop', { dataTransfer: transfer });
+  await handle.dispatchEvent('dragend', { dataTransfer: transfer });
   const dragged = await stageNames();
   check(JSON.stringify(dragged) === JSON.stringify(['Temporary', 'Editors and legal', 'Sign-off']), `drag: the third stage is first (${dragged})`);
   await stage(0).getByRole('button', { name: 'Move down' }).click();

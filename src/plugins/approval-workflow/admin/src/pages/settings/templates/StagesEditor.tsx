@@ -190,7 +190,8 @@ const StageCard = ({ stage, index, count, errors, readOnly, dragging, onChange, 
                     event.dataTransfer.effectAllowed = 'move';
                     event.dataTransfer.setData('text/plain', String(index));
                     if (cardRef.current) event.dataTransfer.setDragImage(cardRef.current, 16, 16);
-                    onDragStart();
+                    // Chromium ends a drag whose source re-renders inside dragstart: mark it dragged afterwards.
+                    window.setTimeout(onDragStart, 0);
                   }}
                   onDragEnd={onDragEnd}
                 >
