@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerGraphql } from './graphql';
 import { registerDocumentMiddlewares } from './middlewares/documents';
 import { approvalResponse } from './middlewares/http/approval-response';
 import { checkContentManagerIds } from './middlewares/http/check-content-manager-ids';
@@ -9,4 +10,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerDocumentMiddlewares(strapi);
   strapi.server.use(approvalResponse(strapi));
   strapi.server.router.use(checkContentManagerIds(strapi));
+  registerGraphql(strapi);
 };
