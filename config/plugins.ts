@@ -16,6 +16,32 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  // OpenAPI (Swagger UI at /documentation): generated at every start outside production into
+  // src/extensions/documentation/documentation/1.0.0/full_documentation.json, which is committed:
+  // production reads it from dist/ (the build copies it) and never regenerates it. Off in tests but
+  // for the one that checks the committed file (tests/openapi.test.ts), so that test boots do not
+  // rewrite it.
+  documentation: {
+    enabled: env('NODE_ENV') !== 'test' || env.bool('DOCUMENTATION_IN_TESTS', false),
+    config: {
+      info: {
+        version: '1.0.0',
+        title: 'Approval workflow',
+        description: 'The content API of this app, with the approval-workflow plugin’s routes.',
+      },
+      'x-strapi-config': {
+        plugins: ['approval-workflow', 'users-permissions', 'upload'],
+        // The plugin's defaults fill in placeholder terms, contact and license: none applies here.
+        mutateDocumentation: (draft: { info: Record<string, unknown> }) => {
+          delete draft.info.termsOfService;
+          delete draft.info.contact;
+          delete draft.info.license;
+        },
+      },
+      // Relative to the host serving the document: the file is the same on every machine.
+      servers: [{ url: '/api', description: 'This server' }],
+    },
+  },
   graphql: {
     config: {
       landingPage: false,

@@ -14,6 +14,18 @@ export { ACTIONS, PLUGIN_ID } from '../../shared/constants';
 export type { ActionId } from '../../shared/constants';
 export { templateInputSchema } from './validation/template';
 export type { TemplateInput } from './validation/template';
+// For integrators' typed clients: what the content-API routes take and answer.
+export type {
+  ApproveRequest,
+  CancelRequest,
+  DelegateRequest,
+  GetRequest,
+  ListRequests,
+  RejectRequest,
+  RequestDetail,
+  RequestListItem,
+  RequestSummary,
+} from '../../shared/contracts/requests';
 
 export default {
   register,

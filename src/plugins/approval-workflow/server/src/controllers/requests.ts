@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { ACTIONS } from '../../../shared/constants';
 import type {
   ApproveRequest,
   CancelRequest,
@@ -9,14 +8,12 @@ import type {
   ListRequests,
   RejectRequest,
 } from '../../../shared/contracts/requests';
-import { actorOf } from '../utils/actor';
+import { actorOf, viewerOf } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
 import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
-
-type AbilityState = { userAbility?: { can(action: string): boolean } };
 
 /**
  * Approval requests over HTTP, for admin users (admin routes) and for content-API users and
@@ -25,11 +22,7 @@ type AbilityState = { userAbility?: { can(action: string): boolean } };
 export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const requests = () => getService(strapi, 'requests');
 
-  const viewer = async (ctx: Context) => ({
-    actor: await actorOf(strapi, ctx),
-    // Only an admin role can grant "read all requests"; content-API callers see their own part.
-    canReadAll: Boolean((ctx.state as AbilityState).userAbility?.can(ACTIONS.readAllRequests)),
-  });
+  const viewer = (ctx: Context) => viewerOf(strapi, ctx);
 
   const decide = (decision: 'approve' | 'reject') => async (ctx: Context) => {
     const id = idParam(ctx);

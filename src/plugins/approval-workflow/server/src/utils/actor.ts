@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
+import { ACTIONS } from '../../../shared/constants';
 import { PUBLIC_PRINCIPAL, type Principal } from '../domain/types';
 import { getService } from './get-service';
 
@@ -77,3 +78,12 @@ export const actorOf = async (strapi: Core.Strapi, ctx: Context): Promise<Acting
   if (!actor) throw new errors.UnauthorizedError('Authentication is required');
   return actor;
 };
+
+type AbilityState = { userAbility?: { can(action: string): boolean } };
+
+/** Who looks at requests (lists, details): the actor, and whether their role lets them read every request. */
+export const viewerOf = async (strapi: Core.Strapi, ctx: Context) => ({
+  actor: await actorOf(strapi, ctx),
+  // Only an admin role can grant "read all requests"; content-API callers see their own part.
+  canReadAll: Boolean((ctx.state as AbilityState).userAbility?.can(ACTIONS.readAllRequests)),
+});

@@ -25,8 +25,11 @@ export interface Page<T> {
 export const pageQuery = (ctx: Context): PageQuery => {
   const query = ctx.query as Record<string, unknown>;
   const nested = (query.pagination ?? {}) as Record<string, unknown>;
-  return parse(paginationSchema, { page: query.page ?? nested.page, pageSize: query.pageSize ?? nested.pageSize }, 'pagination');
+  return parsePage({ page: query.page ?? nested.page, pageSize: query.pageSize ?? nested.pageSize });
 };
+
+/** The one paging rule, for any transport (the query string above, GraphQL arguments): a bad value is a 400 naming it. */
+export const parsePage = (input: { page?: unknown; pageSize?: unknown }): PageQuery => parse(paginationSchema, input, 'pagination');
 
 /** A page as the core API answers a list: `{ data, meta: { pagination } }`. */
 export const pageResponse = <T>({ data, pagination }: Page<T>): { data: T[]; meta: ListMeta } => ({ data, meta: { pagination } });
