@@ -201,7 +201,7 @@ const AuditPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           {verification ? <VerifyResult result={verification} onClose={() => setVerification(null)} /> : null}
           <Grid.Root gap={4}>
-            <Grid.Item col={3} s={12} alignItems="flex-end">
+            <Grid.Item col={3} s={12} direction="column" alignItems="stretch" justifyContent="flex-end">
               <SearchBox
                 value={query.requestId ?? ''}
                 label={t('audit.filter.request', 'Request id')}
