@@ -101,12 +101,24 @@ const AUDIT_FILTERS = [
   ...badStringQuery('requestId'),
   ...badStringQuery('actor'),
   'actor=',
-  ...badStringQuery('action'),
   'action=bogus',
-  ...badStringQuery('from'),
+  'action[]=requested&action[]=approved',
   ...badDateQuery('from'),
-  ...badStringQuery('to'),
+  'from[$ne]=x',
   ...badDateQuery('to'),
+  'to[$ne]=x',
+];
+/** The export checks its filters with the list's schema: one bad value of each, and its format. */
+const AUDIT_EXPORT = [
+  'requestId=%00&format=csv',
+  'actor[$ne]=x&format=csv',
+  'action=bogus&format=json',
+  'from=2026-02-30&format=csv',
+  'to=yesterday&format=json',
+  'format=xml',
+  'format=%00',
+  'format[]=csv',
+  'format=',
 ];
 
 // ---- Case builders ----------------------------------------------------------------------------
@@ -286,7 +298,7 @@ const routeCases = (): Case[] => {
 
     // Audit.
     ...queryCases('admin', P, '/audit', [...AUDIT_FILTERS, ...BAD_PAGES]),
-    ...queryCases('admin', P, '/audit/export', [...AUDIT_FILTERS.map((query) => `${query}&format=csv`), ...['format=xml', 'format=%00', 'format[]=csv', 'format=']]),
+    ...queryCases('admin', P, '/audit/export', AUDIT_EXPORT),
   ];
 };
 

@@ -1,7 +1,16 @@
 // Settings → Approval workflow → Audit trail: filter by an action, verify the chain, export CSV and JSON.
 const fs = require('node:fs');
 
-exports.run = async ({ page, base, api, check, tallShot }) => {
+exports.run = async (ctx) => {
+  try {
+    await run(ctx);
+  } catch (error) {
+    await ctx.shot(ctx.page, 'audit-failed.png');
+    throw error;
+  }
+};
+
+const run = async ({ page, base, api, check, tallShot }) => {
   await page.goto(`${base}/admin/settings/approval-workflow/audit`);
   await page.getByRole('button', { name: 'Verify chain' }).waitFor({ timeout: 15_000 });
 

@@ -1,16 +1,27 @@
 // Settings → Approval workflow → General: the approval admin sets the reminder interval to 12 hours
 // and turns urgent mode on, saves, reloads and sees both; then the demo's values come back.
-exports.run = async ({ page, base, api, check, shot }) => {
+exports.run = async (ctx) => {
+  try {
+    await run(ctx);
+  } catch (error) {
+    await ctx.shot(ctx.page, 'general-settings-failed.png');
+    throw error;
+  }
+};
+
+const run = async ({ page, base, api, check, shot }) => {
   const before = (await api('GET', '/approval-workflow/settings')).body.data;
   const url = `${base}/admin/settings/approval-workflow/general`;
   await page.goto(url);
 
   const amount = page.getByRole('textbox', { name: 'Reminder interval: amount' });
   await amount.waitFor({ timeout: 15_000 });
-  await page.getByRole('combobox', { name: 'Reminder interval: unit' }).click();
+  await page.getByRole('combobox', { name: /^Reminder interval/ }).click();
   await page.getByRole('option', { name: 'hours' }).click();
   await amount.fill('12');
-  await page.getByRole('checkbox', { name: 'Urgent mode' }).check();
+  // The toggle is a transparent checkbox over its "On" / "Off" halves.
+  await page.getByRole('checkbox', { name: /^Urgent mode/ }).check();
+  check(await page.getByRole('checkbox', { name: /^Urgent mode/ }).isChecked(), 'general: urgent mode is switched on');
   const saved = page.waitForResponse((r) => r.url().endsWith('/approval-workflow/settings') && r.request().method() === 'PUT');
   await page.getByRole('button', { name: 'Save' }).click();
   check((await saved).status() === 200, 'general: the settings are saved');
@@ -19,9 +30,9 @@ exports.run = async ({ page, base, api, check, shot }) => {
   await page.reload();
   await amount.waitFor({ timeout: 15_000 });
   check((await amount.inputValue()) === '12', `general: after a reload the reminder reads 12 (${await amount.inputValue()})`);
-  const unit = await page.getByRole('combobox', { name: 'Reminder interval: unit' }).textContent();
+  const unit = await page.getByRole('combobox', { name: /^Reminder interval/ }).textContent();
   check(/hours/.test(unit ?? ''), `general: … hours (${unit})`);
-  check(await page.getByRole('checkbox', { name: 'Urgent mode' }).isChecked(), 'general: urgent mode reads on');
+  check(await page.getByRole('checkbox', { name: /^Urgent mode/ }).isChecked(), 'general: urgent mode reads on');
   await page.getByText('Escalate after').first().scrollIntoViewIfNeeded();
   await shot(page, 'general-settings.png');
 

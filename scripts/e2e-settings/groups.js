@@ -12,15 +12,27 @@ exports.run = async ({ page, base, api, check, ids, shot }) => {
   await dialog.getByRole('textbox', { name: 'Description' }).fill('Signs off changes with legal impact.');
   const picker = dialog.getByRole('combobox', { name: 'Admin users' });
   await picker.click();
+  // The picker searches the server once typing pauses.
+  const searched = page.waitForResponse((r) => r.url().includes('/approval-workflow/directory?') && r.url().includes('q=Lee'), { timeout: 30_000 });
   await picker.pressSequentially('Lee', { delay: 50 });
-  await page.getByRole('option', { name: /Lee Legal/ }).click({ timeout: 15_000 });
+  await searched;
+  try {
+    await page.getByRole('option', { name: /Lee Legal/ }).click({ timeout: 15_000 });
+  } catch (error) {
+    await shot(page, 'groups-failed.png');
+    throw error;
+  }
   await dialog.getByRole('list', { name: 'Admin users' }).getByText('Lee Legal').waitFor({ timeout: 10_000 });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
   const row = page.locator('tr', { hasText: 'Legal team' });
   await row.getByText('1 member').waitFor({ timeout: 15_000 });
-  check(await row.getByText('Lee Legal').isVisible(), 'groups: the listed group names its member, Lee Legal');
+  const named = await row
+    .getByText('Lee Legal')
+    .waitFor({ timeout: 10_000 })
+    .then(() => true, () => false);
+  check(named, 'groups: the listed group names its member, Lee Legal');
 
   const groups = await api('GET', '/approval-workflow/groups?pageSize=100');
   const group = groups.body.data.find((candidate) => candidate.name === 'Legal team');

@@ -61,6 +61,8 @@ export const DirectoryPicker = ({ kind, label, value, onChange, exclude = [], hi
     <Field.Root name={name} hint={hint} error={error}>
       <Field.Label>{label}</Field.Label>
       <Combobox
+        // The server searches (by name or e-mail, anywhere in them): no completion in the input, no filtering in the list.
+        autocomplete="none"
         value={value ?? ''}
         placeholder={placeholder}
         disabled={disabled}

@@ -2,11 +2,11 @@ import * as React from 'react';
 
 import {
   Alert,
-  Box,
   Button,
   EmptyStateLayout,
   Field,
   Flex,
+  Grid,
   Link,
   SingleSelect,
   SingleSelectOption,
@@ -184,11 +184,6 @@ const AuditPage = () => {
         title={title}
         subtitle={t('audit.subtitle', 'Every approval action, append-only, each event chained to the one before it by a hash.')}
         primaryAction={
-          <Button startIcon={<SealCheck />} onClick={verify} loading={busy === 'verify'}>
-            {t('audit.verify', 'Verify chain')}
-          </Button>
-        }
-        secondaryAction={
           <Flex gap={2}>
             <Button variant="secondary" startIcon={<Download />} onClick={() => exportAs('csv')} loading={busy === 'csv'}>
               {t('audit.export.csv', 'Export CSV')}
@@ -196,22 +191,25 @@ const AuditPage = () => {
             <Button variant="secondary" startIcon={<Download />} onClick={() => exportAs('json')} loading={busy === 'json'}>
               {t('audit.export.json', 'Export JSON')}
             </Button>
+            <Button startIcon={<SealCheck />} onClick={verify} loading={busy === 'verify'}>
+              {t('audit.verify', 'Verify chain')}
+            </Button>
           </Flex>
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {verification ? <VerifyResult result={verification} onClose={() => setVerification(null)} /> : null}
-          <Flex gap={4} wrap="wrap" alignItems="flex-end">
-            <Box minWidth="22rem">
+          <Grid.Root gap={4}>
+            <Grid.Item col={3} s={12} direction="column" alignItems="stretch" justifyContent="flex-end">
               <SearchBox
                 value={query.requestId ?? ''}
                 label={t('audit.filter.request', 'Request id')}
                 placeholder={t('audit.filter.request', 'Request id')}
                 onSearch={(text) => update({ requestId: text || undefined })}
               />
-            </Box>
-            <Box minWidth="20rem">
+            </Grid.Item>
+            <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
               <DirectoryPicker
                 kind="admin"
                 name="actor"
@@ -220,8 +218,8 @@ const AuditPage = () => {
                 value={filters.actor ?? null}
                 onChange={(ref) => update({ actor: ref ?? undefined })}
               />
-            </Box>
-            <Box minWidth="20rem">
+            </Grid.Item>
+            <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
               <Field.Root name="action">
                 <Field.Label>{t('audit.filter.action', 'Action')}</Field.Label>
                 <SingleSelect value={filters.action ?? ANY} onChange={(next) => update({ action: next === ANY ? undefined : String(next) })}>
@@ -233,16 +231,20 @@ const AuditPage = () => {
                   ))}
                 </SingleSelect>
               </Field.Root>
-            </Box>
-            <Field.Root name="from">
+            </Grid.Item>
+            <Grid.Item col={2} s={6} direction="column" alignItems="stretch">
+              <Field.Root name="from">
               <Field.Label>{t('audit.filter.from', 'From')}</Field.Label>
               <Field.Input type="date" value={query.from ?? ''} onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ from: e.target.value || undefined })} />
-            </Field.Root>
-            <Field.Root name="to">
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={2} s={6} direction="column" alignItems="stretch">
+              <Field.Root name="to">
               <Field.Label>{t('audit.filter.to', 'To')}</Field.Label>
               <Field.Input type="date" value={query.to ?? ''} onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ to: e.target.value || undefined })} />
-            </Field.Root>
-          </Flex>
+              </Field.Root>
+            </Grid.Item>
+          </Grid.Root>
           {list.state === 'loading' && list.data === null ? (
             <Page.Loading />
           ) : rows.length === 0 ? (

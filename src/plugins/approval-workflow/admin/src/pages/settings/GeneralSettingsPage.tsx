@@ -82,6 +82,7 @@ const SettingsForm = ({ initial, readOnly, onSaved }: FormProps) => {
                 'general.bypassRoles.hint',
                 'Admin roles whose members are approval admins: their own changes apply without approval, and they may decide any request. At least one.'
               )}
+              placeholder={t('general.bypassRoles.placeholder', 'Add an admin role')}
               error={errors.bypassRoles}
               value={draft.bypassRoles.map(String)}
               onChange={(refs) => set('bypassRoles', refs.map(Number))}

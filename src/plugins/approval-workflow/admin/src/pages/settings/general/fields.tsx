@@ -90,6 +90,7 @@ interface ChosenProps {
   name: string;
   label: string;
   hint: string;
+  placeholder: string;
   error?: string;
   value: string[];
   onChange: (refs: string[]) => void;
@@ -97,9 +98,11 @@ interface ChosenProps {
 }
 
 /** Several directory entries: the picker for those who may edit, their names as tags for the others. */
-export const DirectoryField = ({ kind, name, label, hint, error, value, onChange, readOnly }: ChosenProps) => {
+export const DirectoryField = ({ kind, name, label, hint, placeholder, error, value, onChange, readOnly }: ChosenProps) => {
   const entries = useDirectoryEntries(kind, readOnly ? value : []);
-  if (!readOnly) return <DirectoryMultiPicker kind={kind} name={name} label={label} hint={hint} error={error} value={value} onChange={onChange} />;
+  if (!readOnly) return (
+      <DirectoryMultiPicker kind={kind} name={name} label={label} hint={hint} placeholder={placeholder} error={error} value={value} onChange={onChange} />
+    );
   return (
     <Field.Root name={name} hint={hint}>
       <Field.Label>{label}</Field.Label>

@@ -80,6 +80,7 @@ export const GroupDialog = ({ group, onClose, onSaved }: Props) => {
                 name="admins"
                 label={t('groups.field.admins', 'Admin users')}
                 hint={t('groups.field.admins.hint', 'Type a name or an e-mail address to find an admin user.')}
+                placeholder={t('groups.field.admins.placeholder', 'Add an admin user')}
                 value={admins}
                 onChange={setAdmins}
                 error={errors.members}
@@ -89,6 +90,7 @@ export const GroupDialog = ({ group, onClose, onSaved }: Props) => {
                 name="users"
                 label={t('groups.field.users', 'Content-API users')}
                 hint={t('groups.field.users.hint', 'Users of the Users & Permissions plugin, who decide over the REST or GraphQL API.')}
+                placeholder={t('groups.field.users.placeholder', 'Add a content-API user')}
                 value={users}
                 onChange={setUsers}
               />
