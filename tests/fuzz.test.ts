@@ -296,6 +296,18 @@ const routeCases = (): Case[] => {
       (t) => ({ ...t, ignored: true })
     ),
 
+    // The directory behind the pickers.
+    ...queryCases('admin', P, '/directory', [
+      'kind=robots',
+      'kind=%00',
+      'kind[$ne]=admin',
+      `q=${encodeURIComponent('x'.repeat(201))}&kind=admin`,
+      'q=%00&kind=admin',
+      'refs=%00&kind=role',
+      `refs=${Array.from({ length: 101 }, (_, i) => `admin:${i + 1}`).join(',')}&kind=admin`,
+      ...BAD_PAGES.map((query) => `${query}&kind=group`),
+    ]),
+
     // Audit.
     ...queryCases('admin', P, '/audit', [...AUDIT_FILTERS, ...BAD_PAGES]),
     ...queryCases('admin', P, '/audit/export', AUDIT_EXPORT),
