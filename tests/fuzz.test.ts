@@ -262,6 +262,7 @@ const routeCases = (): Case[] => {
       reminderIntervalMinutes: [...BAD_MINUTES, null],
       escalationAfterMinutes: BAD_MINUTES,
       defaultTemplateId: badText(255, true),
+      mail: [null, 'x', [], {}, { reminder: 'yes' }, { reminder: false }, { '\u0000': true }],
       colour: ['red'],
     }),
     ...wholeBodyCases(settings),
@@ -272,6 +273,9 @@ const routeCases = (): Case[] => {
 
     // Audit.
     ...queryCases('admin', P, '/audit', [...badStringQuery('requestId'), ...BAD_PAGES]),
+
+    // The outbox.
+    ...queryCases('admin', P, '/outbox', ['status=lost', 'status=%00', 'status[]=failed', 'status[$ne]=sent', ...BAD_PAGES]),
   ];
 };
 

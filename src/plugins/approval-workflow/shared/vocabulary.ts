@@ -95,3 +95,15 @@ export interface GroupRequirement {
 
 export const DECISION_KINDS = ['approve', 'reject', 'auto-approve', 'override-approve', 'override-reject'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** Why a notification (a mail) is sent: each is an engine `notify` effect and a switch in the settings. */
+export const NOTIFY_REASONS = [
+  'request-opened',
+  'stage-started',
+  'delegated',
+  'decided',
+  'reminder',
+  'escalation',
+  'urgent-applied',
+] as const;
+export type NotifyReason = (typeof NOTIFY_REASONS)[number];
