@@ -8,6 +8,8 @@ export interface TestSmtp {
   messages: ParsedMail[];
   /** While true, the server refuses every message with a temporary error (an outage). */
   refuse: boolean;
+  /** Milliseconds the server waits before accepting each message (a slow server makes senders overlap). */
+  delayMs: number;
   stop(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export interface TestSmtp {
  * message is in `messages`.
  */
 export const startSmtp = async (): Promise<TestSmtp> => {
-  const state: Omit<TestSmtp, 'port' | 'stop'> = { messages: [], refuse: false };
+  const state: Omit<TestSmtp, 'port' | 'stop'> = { messages: [], refuse: false, delayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -32,6 +34,7 @@ export const startSmtp = async (): Promise<TestSmtp> => {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
+        .then((mail) => new Promise<void>((resolve) => setTimeout(resolve, state.delayMs)).then(() => mail))
         .then((mail) => {
           state.messages.push(mail);
           callback();

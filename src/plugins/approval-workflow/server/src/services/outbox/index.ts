@@ -64,7 +64,8 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         .queryBuilder(UID.outbox)
         .select(['id', 'attempts'])
         .where({ status: 'pending', availableAt: { $lte: new Date(now) } })
-        .orderBy({ id: 'asc' })
+        // The order of the (status, available_at) index: MySQL then locks only the rows it returns, not every due one.
+        .orderBy([{ availableAt: 'asc' }, { id: 'asc' }])
         .limit(limit)
         .forUpdate()
         .transacting(trx)
