@@ -1,6 +1,32 @@
 import type { Core } from '@strapi/strapi';
 
+/**
+ * Mail through Strapi's email plugin and nodemailer when SMTP_HOST is set; without it the approval
+ * plugin writes its mails to the log (and keeps them in its outbox as `logged`).
+ */
+const email = (env: Core.Config.Shared.ConfigParams['env']): Core.Config.Plugin =>
+  env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'Approval workflow <no-reply@localhost>'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@localhost')),
+            },
+          },
+        },
+      }
+    : {};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  ...email(env),
   'approval-workflow': {
     // The package strapi-plugin-approval-workflow (a workspace of this repository, installed like
     // any plugin: Strapi finds it among the dependencies by its `strapi.kind`). Its build runs
@@ -9,6 +35,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       // How often the sweep looks for expired stages, reminders and escalations (cron syntax).
       sweepCron: env('APPROVAL_SWEEP_CRON', '*/5 * * * *'),
+      // `email`: through the email plugin (nodemailer above); `log`: written to the log (no SMTP configured).
+      mailDelivery: env('SMTP_HOST') ? 'email' : 'log',
+      // How often the outbox is looked at for mails that are due (a fallback: mails go out right after the event).
+      outboxCron: env('APPROVAL_OUTBOX_CRON', '* * * * *'),
     },
   },
   'users-permissions': {

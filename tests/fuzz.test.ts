@@ -288,6 +288,7 @@ const routeCases = (): Case[] => {
       reminderIntervalMinutes: [...BAD_MINUTES, null],
       escalationAfterMinutes: BAD_MINUTES,
       defaultTemplateId: badText(255, true),
+      mail: [null, 'x', [], {}, { reminder: 'yes' }, { reminder: false }, { '\u0000': true }],
       colour: ['red'],
     }),
     ...wholeBodyCases(settings),
@@ -311,6 +312,9 @@ const routeCases = (): Case[] => {
     // Audit.
     ...queryCases('admin', P, '/audit', [...AUDIT_FILTERS, ...BAD_PAGES]),
     ...queryCases('admin', P, '/audit/export', AUDIT_EXPORT),
+
+    // The outbox.
+    ...queryCases('admin', P, '/outbox', ['status=lost', 'status=%00', 'status[]=failed', 'status[$ne]=sent', ...BAD_PAGES]),
   ];
 };
 

@@ -126,6 +126,7 @@ const ADMIN_CASES: Case[] = [
 
   { method: 'GET', path: '/settings', action: ACTIONS.readSettings, prepare: async () => ({ path: `${P}/settings` }) },
   { method: 'PUT', path: '/settings', action: ACTIONS.updateSettings, prepare: async () => ({ path: `${P}/settings`, body: { reminderIntervalMinutes: 2880 } }) },
+  { method: 'GET', path: '/outbox', action: ACTIONS.readSettings, prepare: async () => ({ path: `${P}/outbox?status=failed` }) },
 
   { method: 'GET', path: '/audit', action: ACTIONS.readAudit, prepare: async () => ({ path: `${P}/audit` }) },
   { method: 'GET', path: '/audit/verify', action: ACTIONS.readAudit, prepare: async () => ({ path: `${P}/audit/verify` }) },
@@ -561,6 +562,7 @@ describe('bad input: a 4xx naming what is wrong, never a 500, nothing changes', 
       ['urgentMode: "yes"', { urgentMode: 'yes' }, /urgentMode/],
       ['an unknown template as default', { defaultTemplateId: 'nosuchtemplate' }, /nosuchtemplate/],
       ['an unknown key', { colour: 'red' }, /colour/],
+      ['mail without every kind', { mail: { reminder: false } }, /request-opened/],
     ])('%s', async (_, body, message) => {
       const before = await snapshot();
       const res = await c.admin.call('put', `${P}/settings`).send(body);

@@ -136,8 +136,10 @@ describe('the store parses what it reads', () => {
 describe('the outbox: notify effects, stored with the event that produced them', () => {
   it('holds the new request for its approver, and the decision for the requester, once committed', async () => {
     const id = await openRequest('Outbox');
+    // Delivered right after the commit (no SMTP in this app: written to the log).
+    await app.strapi.plugin('approval-workflow').service('outbox').idle();
     expect(await outboxOf(id)).toEqual([
-      expect.objectContaining({ kind: 'notify', recipients: [c.reviewer.principal], payload: { reason: 'request-opened' }, status: 'pending', attempts: 0 }),
+      expect.objectContaining({ kind: 'notify', recipients: [c.reviewer.principal], payload: { reason: 'request-opened' }, status: 'logged', attempts: 1 }),
     ]);
     const approve = await c.reviewer.call('post', `/approval-workflow/requests/${id}/approve`).send({});
     expect(approve.body.data.status).toBe('approved');

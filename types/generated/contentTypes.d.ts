@@ -868,9 +868,14 @@ export interface PluginApprovalWorkflowOutboxMessage
     publishedAt: Schema.Attribute.DateTime;
     recipients: Schema.Attribute.JSON;
     requestId: Schema.Attribute.String;
-    status: Schema.Attribute.Enumeration<['pending', 'sent', 'failed']> &
+    sentAt: Schema.Attribute.DateTime;
+    sentTo: Schema.Attribute.JSON;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'sent', 'logged', 'skipped', 'failed']
+    > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
+    subject: Schema.Attribute.Text;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -119,3 +119,14 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Why a notification (a mail) is sent: each is an engine `notify` effect and a switch in the settings. */
+export const NOTIFY_REASONS = [
+  'request-opened',
+  'stage-started',
+  'delegated',
+  'decided',
+  'reminder',
+  'escalation',
+  'urgent-applied',
+] as const;
+export type NotifyReason = (typeof NOTIFY_REASONS)[number];

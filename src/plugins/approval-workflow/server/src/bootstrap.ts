@@ -21,5 +21,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       },
       options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.sweepCron`) },
     },
+    // Mails go out right after their event commits; this fallback sends retries and any a crash left behind.
+    [`${PLUGIN_ID}-outbox`]: {
+      task: async () => {
+        await getService(strapi, 'outbox').deliver();
+      },
+      options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.outboxCron`) },
+    },
   });
+  if (strapi.config.get(`plugin::${PLUGIN_ID}.mailDelivery`) === 'log' && process.env.NODE_ENV === 'production') {
+    strapi.log.warn(`[${PLUGIN_ID}] No mail provider is configured (SMTP_HOST is not set): approval mails are only written to the log.`);
+  }
+  // Messages stored while no instance ran (or before a restart) go out now.
+  getService(strapi, 'outbox').kick();
 };

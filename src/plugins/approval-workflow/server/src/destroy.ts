@@ -1,3 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {};
+/** A mail being sent finishes (and records its outcome) before the database closes. */
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getService(strapi, 'outbox').idle();
+};

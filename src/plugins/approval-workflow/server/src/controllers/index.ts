@@ -3,6 +3,7 @@ import { createDirectoryController } from './directory';
 import { createEntriesController } from './entries';
 import { createGroupsController } from './groups';
 import { createManagedObjectsController } from './managed-objects';
+import { createOutboxController } from './outbox';
 import { createRequestsController } from './requests';
 import { createSettingsController } from './settings';
 import { createTemplatesController } from './templates';
@@ -13,6 +14,7 @@ export default {
   entries: createEntriesController,
   groups: createGroupsController,
   'managed-objects': createManagedObjectsController,
+  outbox: createOutboxController,
   requests: createRequestsController,
   settings: createSettingsController,
   templates: createTemplatesController,

@@ -8,6 +8,7 @@ import type {
   DecisionKind,
   ExpiryAction,
   GroupRequirement,
+  NotifyReason,
   ObligationSource,
   ObligationStatus,
   OwnerRules,
@@ -140,17 +141,6 @@ export type RequestEvent =
   | { type: 'revise'; actor: Actor; comment?: string | null; baseHash?: { previous: string | null; next: string | null } }
   | { type: 'tick'; policy: TimePolicy }
   | { type: 'apply-failed'; reason: string };
-
-export const NOTIFY_REASONS = [
-  'request-opened',
-  'stage-started',
-  'delegated',
-  'decided',
-  'reminder',
-  'escalation',
-  'urgent-applied',
-] as const;
-export type NotifyReason = (typeof NOTIFY_REASONS)[number];
 
 /** The marker for "every approval admin" in notify effects and `admins` obligations. */
 export const APPROVAL_ADMINS = 'approval-admins' as const;

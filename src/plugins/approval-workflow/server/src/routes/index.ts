@@ -42,6 +42,8 @@ export default {
 
       adminRoute('GET', '/settings', 'settings.get', ACTIONS.readSettings),
       adminRoute('PUT', '/settings', 'settings.update', ACTIONS.updateSettings),
+      // The mails and their delivery errors: part of what the settings' readers look after.
+      adminRoute('GET', '/outbox', 'outbox.find', ACTIONS.readSettings),
 
       adminRouteAny('GET', '/directory', 'directory.search', DIRECTORY_ACTIONS),
 

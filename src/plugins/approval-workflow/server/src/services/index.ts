@@ -4,6 +4,7 @@ import { createDirectoryService, type DirectoryService } from './directory';
 import { createEntriesService, type EntriesService } from './entries';
 import { createGroupsService, type GroupsService } from './groups';
 import { createManagedObjectsService, type ManagedObjectsService } from './managed-objects';
+import { createOutboxService, type OutboxService } from './outbox';
 import { createProposalService, type ProposalService } from './proposal';
 import { createRequestsService, type RequestsService } from './requests';
 import { createSettingsService, type SettingsService } from './settings';
@@ -17,6 +18,7 @@ export default {
   entries: createEntriesService,
   groups: createGroupsService,
   managedObjects: createManagedObjectsService,
+  outbox: createOutboxService,
   proposal: createProposalService,
   requests: createRequestsService,
   settings: createSettingsService,
@@ -31,6 +33,7 @@ export interface Services {
   entries: EntriesService;
   groups: GroupsService;
   managedObjects: ManagedObjectsService;
+  outbox: OutboxService;
   proposal: ProposalService;
   requests: RequestsService;
   settings: SettingsService;

@@ -8,6 +8,7 @@ import { getService } from '../utils/get-service';
 import { lockRows, readLocked } from '../utils/lock';
 import { writeAndAudit } from '../utils/records';
 import { dbId, documentId, minutes } from '../validation/common';
+import { NOTIFY_REASONS, type NotifyReason } from '../domain';
 
 const CORE_STORE = 'strapi::core-store';
 
@@ -16,7 +17,10 @@ const DEFAULTS: Omit<Settings, 'bypassRoles'> = {
   reminderIntervalMinutes: 48 * 60,
   escalationAfterMinutes: null,
   defaultTemplateId: null,
+  mail: Object.fromEntries(NOTIFY_REASONS.map((reason) => [reason, true])) as Settings['mail'],
 };
+
+const mailSwitchesSchema = z.object(Object.fromEntries(NOTIFY_REASONS.map((reason) => [reason, z.boolean()])) as Record<NotifyReason, z.ZodBoolean>).strict();
 
 export const settingsSchema = z
   .object({
@@ -25,6 +29,7 @@ export const settingsSchema = z
     reminderIntervalMinutes: minutes,
     escalationAfterMinutes: minutes.nullable(),
     defaultTemplateId: documentId.nullable(),
+    mail: mailSwitchesSchema,
   })
   .strict();
 
@@ -54,6 +59,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       ...DEFAULTS,
       ...stored,
+      // A kind of mail added after the settings were stored is on.
+      mail: { ...DEFAULTS.mail, ...stored.mail },
       bypassRoles: stored.bypassRoles ?? (await superAdminRoleIds()),
     };
   };

@@ -23,7 +23,7 @@ export const engine = <T>(step: () => T): T => {
 export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
 
-  /** A notification the engine asked for, stored for delivery (the e-mail issue sends it; webhooks will read it too). */
+  /** A notification the engine asked for, stored for delivery (the outbox service sends it after the commit). */
   const enqueue = (requestId: string, effect: Extract<Effect, { type: 'notify' }>, now: number) =>
     strapi.db.query(UID.outbox).create({
       data: {
@@ -122,16 +122,28 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   };
 
   /**
+   * A transaction whose commit kicks the outbox's sender: the messages it stored go out right after
+   * the commit (of the outermost transaction, when this one is nested), never before; a rollback
+   * sends nothing.
+   */
+  const transaction = async <T>(work: () => Promise<T>): Promise<T> =>
+    await strapi.db.transaction(async ({ onCommit }) => {
+      const result = await work();
+      onCommit(() => service('outbox').kick());
+      return result;
+    });
+
+  /**
    * Runs a step in a transaction; if applying throws, that transaction is rolled back (the target
    * stays as it was) and a second one records the same step with the request `failed` and the
    * error's message.
    */
   const withApplyRetry = async <T>(attempt: (failure: string | null) => Promise<T>): Promise<T> => {
     try {
-      return await strapi.db.transaction(() => attempt(null));
+      return await transaction(() => attempt(null));
     } catch (error) {
       if (!(error instanceof ApplyFailure)) throw error;
-      return strapi.db.transaction(() => attempt(error.message));
+      return transaction(() => attempt(error.message));
     }
   };
 
@@ -156,7 +168,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * proposal and base are written with the reset state, in one transaction.
      */
     revise: (id: string, event: Extract<RequestEvent, { type: 'revise' }>, proposal: ProposalRow, policy: TimePolicy, check: (record: RequestRecord) => void, now = Date.now()) =>
-      strapi.db.transaction(async () => {
+      transaction(async () => {
         const record = await store.lock(id);
         const step = engine(() => transition(record.state, { ...event, baseHash: { previous: record.baseHash, next: proposal.baseHash } }, now));
         check(record);

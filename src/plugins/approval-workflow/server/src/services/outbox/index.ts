@@ -1,0 +1,220 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { PLUGIN_ID } from '../../../../shared/constants';
+import type { OutboxMessage } from '../../../../shared/contracts/outbox';
+import { UID } from '../../constants';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../content-types/outbox';
+import { APPROVAL_ADMINS, NOTIFY_REASONS, SYSTEM_PRINCIPAL } from '../../domain';
+import { getService } from '../../utils/get-service';
+import type { Page, PageQuery } from '../../utils/pagination';
+import { renderMail, type Mail } from './render';
+
+const MINUTE = 60_000;
+/** A claimed message is the claimer's for this long: a sender that dies mid-send leaves it to another after the lease. */
+export const LEASE_MS = 10 * MINUTE;
+/** Attempts before a message is `failed`; the waits between them double from one minute (1, 2, 4 … 64 minutes). */
+export const MAX_ATTEMPTS = 8;
+export const backoffMs = (attempts: number) => MINUTE * 2 ** Math.max(0, attempts - 1);
+
+/** An outbox row read back: the engine's `notify` effect as the runner stored it. */
+const rowSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  requestId: z.string().nullish(),
+  recipients: z.array(z.string()).nullish().transform((value) => value ?? []),
+  payload: z.object({ reason: z.enum(NOTIFY_REASONS), stageIndex: z.number().int().optional() }).passthrough(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int().nullish().transform((value) => value ?? 0),
+  availableAt: z.union([z.string(), z.date(), z.number()]).nullish(),
+  lastError: z.string().nullish(),
+  subject: z.string().nullish(),
+  sentTo: z.array(z.string()).nullish(),
+  sentAt: z.union([z.string(), z.date(), z.number()]).nullish(),
+  createdAt: z.union([z.string(), z.date(), z.number()]),
+});
+type Row = z.infer<typeof rowSchema>;
+
+const iso = (value: string | Date | number | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
+
+/** What a claimed message turned into: a mail to these addresses, or nothing to send (and why). */
+type Composed = { kind: 'mail'; to: string[]; mail: Mail } | { kind: 'skip'; why: string };
+
+/** The request as a mail describes it: read as an approval admin reads it (every request, the diff with private fields hidden). */
+const SYSTEM_VIEWER = {
+  actor: { principal: SYSTEM_PRINCIPAL, kind: 'admin' as const, id: 0, roleIds: [], isApprovalAdmin: true },
+  canReadAll: true,
+};
+
+/**
+ * The transactional outbox's sender. The runner stores the engine's `notify` effects in the
+ * transaction of their event and kicks the sender after the commit; a cron job is the fallback.
+ * Each message is claimed before it is sent — `FOR UPDATE SKIP LOCKED` on PostgreSQL and MySQL, and
+ * in every database a conditional update on its attempt count that only one claimer wins — so
+ * several instances on one database send each message once. A failed send is retried with
+ * exponential backoff, then `failed`; it never touches the request.
+ */
+export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.outbox);
+  const delivery = () => strapi.config.get<'email' | 'log'>(`plugin::${PLUGIN_ID}.mailDelivery`, 'email');
+
+  /** Claims up to `limit` due messages for this sender: their ids and the attempt number each claim took. */
+  const claim = (now: number, limit: number) =>
+    strapi.db.transaction(async ({ trx }) => {
+      const select = strapi.db
+        .queryBuilder(UID.outbox)
+        .select(['id', 'attempts'])
+        .where({ status: 'pending', availableAt: { $lte: new Date(now) } })
+        // The order of the (status, available_at) index: MySQL then locks only the rows it returns, not every due one.
+        .orderBy([{ availableAt: 'asc' }, { id: 'asc' }])
+        .limit(limit)
+        .forUpdate()
+        .transacting(trx)
+        .getKnexQuery();
+      // SQLite has one writer (no row locks, no SKIP LOCKED): the conditional update below decides alone.
+      if (strapi.db.dialect.client !== 'sqlite') select.skipLocked();
+      const candidates = (await select) as Array<{ id: number; attempts: number | null }>;
+      const claimed: Array<{ id: number; attempt: number }> = [];
+      for (const { id, attempts } of candidates) {
+        const attempt = (attempts ?? 0) + 1;
+        const { count } = await query().updateMany({
+          where: { id, status: 'pending', attempts: attempts ?? 0 },
+          data: { attempts: attempt, availableAt: new Date(now + LEASE_MS) },
+        });
+        if (count === 1) claimed.push({ id, attempt });
+      }
+      return claimed;
+    });
+
+  /** Records the end of one attempt, unless another sender claimed the message since (the lease ran out). */
+  const finish = (id: number, attempt: number, data: Record<string, unknown>) =>
+    query().updateMany({ where: { id, status: 'pending', attempts: attempt }, data });
+
+  /** The addresses of the recipients: accounts' e-mails, `email:` principals as they are, the approval admins' e-mails. */
+  const addressesOf = async (recipients: string[]) => {
+    const directory = getService(strapi, 'directory');
+    const principals = recipients.includes(APPROVAL_ADMINS)
+      ? [...recipients.filter((p) => p !== APPROVAL_ADMINS), ...(await directory.approvalAdmins((await getService(strapi, 'settings').get()).bypassRoles))]
+      : recipients;
+    const labels = await directory.labels(principals);
+    return [...new Set(Object.values(labels).flatMap((label) => (label.email ? [label.email] : [])))];
+  };
+
+  const linkTo = (requestId: string) =>
+    `${strapi.config.get<string>('admin.absoluteUrl').replace(/\/$/, '')}/plugins/${PLUGIN_ID}/requests/${encodeURIComponent(requestId)}`;
+
+  const compose = async (row: Row): Promise<Composed> => {
+    const { reason, stageIndex } = row.payload;
+    if (!(await getService(strapi, 'settings').get()).mail[reason]) return { kind: 'skip', why: `Mails of kind ${reason} are switched off in the settings` };
+    const to = await addressesOf(row.recipients);
+    if (to.length === 0) return { kind: 'skip', why: `No recipient has an e-mail address (${row.recipients.join(', ') || 'none'})` };
+    const request = await getService(strapi, 'requests').get(row.requestId ?? '', SYSTEM_VIEWER);
+    return { kind: 'mail', to, mail: renderMail({ reason, stageIndex, request, link: linkTo(request.id) }) };
+  };
+
+  const send = async (to: string[], mail: Mail) => {
+    if (delivery() === 'log') {
+      strapi.log.info(`[${PLUGIN_ID}] mail (no SMTP configured) to ${to.join(', ')}: ${mail.subject}\n${mail.text}`);
+      return 'logged' as const;
+    }
+    // One message per event, every recipient in To (they are the parties of one request).
+    await strapi.plugin('email').service('email').send({ to: to.join(', '), subject: mail.subject, text: mail.text, html: mail.html });
+    return 'sent' as const;
+  };
+
+  /** One claimed message: composed, sent (or logged, or skipped), its outcome recorded; a failure is retried later. */
+  const deliverOne = async ({ id, attempt }: { id: number; attempt: number }, now: number): Promise<OutboxStatus> => {
+    try {
+      const row = rowSchema.parse(await query().findOne({ where: { id } }));
+      const composed = await compose(row);
+      if (composed.kind === 'skip') {
+        await finish(id, attempt, { status: 'skipped', lastError: composed.why });
+        return 'skipped';
+      }
+      const status = await send(composed.to, composed.mail);
+      await finish(id, attempt, { status, subject: composed.mail.subject, sentTo: composed.to, sentAt: new Date(), lastError: null });
+      return status;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failed = attempt >= MAX_ATTEMPTS;
+      strapi.log.warn(`[${PLUGIN_ID}] outbox message ${id}, attempt ${attempt}: ${message}${failed ? ' (giving up)' : ''}`);
+      await finish(id, attempt, failed ? { status: 'failed', lastError: message } : { lastError: message, availableAt: new Date(now + backoffMs(attempt)) });
+      return failed ? 'failed' : 'pending';
+    }
+  };
+
+  let running: Promise<unknown> | null = null;
+  let again = false;
+
+  /** Sends every due message, batch by batch, until none is due. */
+  const deliver = async (now = Date.now(), batch = 20) => {
+    const outcomes: OutboxStatus[] = [];
+    for (;;) {
+      const claimed = await claim(now, batch);
+      for (const message of claimed) outcomes.push(await deliverOne(message, now));
+      if (claimed.length < batch) return outcomes;
+    }
+  };
+
+  const drain = async (): Promise<void> => {
+    do {
+      again = false;
+      try {
+        await deliver();
+      } catch (error) {
+        strapi.log.error(`[${PLUGIN_ID}] outbox delivery failed: ${(error as Error).message}`);
+      }
+    } while (again);
+  };
+
+  return {
+    deliver,
+
+    /**
+     * After the commit of an event that stored messages: delivers them without holding up the
+     * answer to the request that caused them. One drain at a time per instance; a kick during a
+     * drain makes it look once more.
+     */
+    kick() {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = drain().finally(() => {
+        running = null;
+      });
+    },
+
+    /** Resolves when this instance's drain (if any) is over: before shutdown, and in tests. */
+    async idle() {
+      while (running) await running;
+    },
+
+    /** One page of messages, newest first, of one status or all. */
+    async list(status: OutboxStatus | undefined, page: PageQuery): Promise<Page<OutboxMessage>> {
+      const { results, pagination } = await query().findPage({ where: status ? { status } : {}, orderBy: [{ id: 'desc' }], ...page });
+      return {
+        data: results.map((raw) => {
+          const row = rowSchema.parse(raw);
+          return {
+            id: row.id,
+            kind: row.kind,
+            reason: row.payload.reason,
+            requestId: row.requestId ?? null,
+            recipients: row.recipients,
+            status: row.status,
+            attempts: row.attempts,
+            availableAt: iso(row.availableAt),
+            lastError: row.lastError ?? null,
+            subject: row.subject ?? null,
+            sentTo: row.sentTo ?? [],
+            sentAt: iso(row.sentAt),
+            createdAt: iso(row.createdAt) as string,
+          };
+        }),
+        pagination,
+      };
+    },
+  };
+};
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
