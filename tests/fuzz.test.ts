@@ -218,7 +218,7 @@ const routeCases = (): Case[] => {
     ...queryCases('admin', P, '/entries/pending', [...badStringQuery('uid').map((q) => `${q}&documentIds=abc`), `documentIds[$ne]=x&uid=${ARTICLE}`]),
 
     // Managed objects.
-    ...queryCases('admin', P, '/managed-objects', ['kind=bogus', 'kind=%00', ...badStringQuery('uid'), ...BAD_PAGES]),
+    ...queryCases('admin', P, '/managed-objects', ['kind=bogus', 'kind=%00', ...badStringQuery('uid'), ...badStringQuery('documentId'), ...BAD_PAGES]),
     ...queryCases('admin', P, '/managed-objects/child-relations', badStringQuery('uid')),
     ...pathCases('admin', 'get', P, '/managed-objects/:id'),
     ...pathCases('admin', 'put', P, '/managed-objects/:id', { operations: ['update'] }),

@@ -46,6 +46,8 @@ describe('titles in the list', () => {
       ['entry', ARTICLE, 'Draft title', null],
       ['entry', ARTICLE, 'Child', 'Pricing'],
     ]);
+    const byDocument = await c.admin.call('get', P).query({ uid: ARTICLE, documentId: child.documentId });
+    expect(byDocument.body.data.map((o: Record<string, unknown>) => o.entryTitle)).toEqual(['Child']);
     const one = await c.admin.call('get', `${P}/${parent.id}`);
     expect(one.body.data).toMatchObject({ entryTitle: 'Pricing', inheritedFromTitle: null, childRelations: [{ uid: ARTICLE, field: 'section' }] });
   });

@@ -62,7 +62,8 @@ export interface UpdateManagedBody {
 /** GET /approval-workflow/managed-objects */
 export namespace ListManagedObjects {
   export interface Request {
-    query: PaginationQuery & { uid?: string; kind?: ManagedKind };
+    /** `documentId`: the managed entry of that document (with `uid`). */
+    query: PaginationQuery & { uid?: string; kind?: ManagedKind; documentId?: string };
   }
   export interface Response {
     data: ManagedObjectView[];

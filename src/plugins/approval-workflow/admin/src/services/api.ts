@@ -20,6 +20,7 @@ export interface ContentTypeInfo {
   kind: 'collectionType' | 'singleType';
   isDisplayed?: boolean;
   info: { displayName: string };
+  options?: { draftAndPublish?: boolean };
 }
 
 export type Loaded<T> =

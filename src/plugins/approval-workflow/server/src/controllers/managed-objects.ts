@@ -18,9 +18,9 @@ import { markSchema, updateManagedSchema } from '../validation/managed-object';
 import { parse } from '../validation/parse';
 
 const filtersSchema = z
-  .object({ uid: identifier.optional(), kind: z.enum(MANAGED_KINDS).optional() })
+  .object({ uid: identifier.optional(), kind: z.enum(MANAGED_KINDS).optional(), documentId: identifier.optional() })
   .passthrough()
-  .transform(({ uid, kind }) => ({ uid, kind }));
+  .transform(({ uid, kind, documentId }) => ({ uid, kind, documentId }));
 
 const childRelationsQuery = z.object({ uid: identifier }).passthrough().transform(({ uid }) => ({ uid }));
 

@@ -1,6 +1,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { ManagedKind } from '../../../shared/constants';
 import type { ChildRelationCandidate, ManagedObject, ManagedObjectView } from '../../../shared/contracts/managed-objects';
+import { operationsFor } from '../../../shared/managed-operations';
 import { UID } from '../constants';
 import type { Operation } from '../domain';
 import type { PageQuery } from '../utils/pagination';
@@ -11,11 +12,6 @@ import { table, writeAndAudit, type BaseRow, type WriteAudit } from '../utils/re
 import { refuseDuplicates } from '../utils/unique-violation';
 import { entryTitlesOf } from './requests/entry-title';
 import type { ChildRelation, MarkInput, UpdateManagedInput } from '../validation/managed-object';
-
-/** Operations that make sense on one existing entry (create and clone make new documents). */
-export const ENTRY_OPERATIONS: readonly Operation[] = ['update', 'delete', 'publish', 'unpublish', 'discardDraft'];
-/** Operations that exist only with draft & publish. */
-const DRAFT_OPERATIONS: readonly Operation[] = ['publish', 'unpublish', 'discardDraft'];
 
 export type { ManagedObject };
 
@@ -71,18 +67,15 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
 
   const hasDraftAndPublish = (uid: string) => Boolean(contentTypeOf(uid).options?.draftAndPublish);
 
+  /** Every operation this kind of object may guard on the type: the default when none is named. */
+  const defaultOperations = (kind: ManagedKind, uid: string): Operation[] => operationsFor(kind, hasDraftAndPublish(uid));
+
   const checkOperations = (kind: ManagedKind, uid: string, operations: Operation[]) => {
-    const invalid = operations.filter(
-      (op) => (kind === 'entry' && !ENTRY_OPERATIONS.includes(op)) || (!hasDraftAndPublish(uid) && DRAFT_OPERATIONS.includes(op))
-    );
+    const allowed = defaultOperations(kind, uid);
+    const invalid = operations.filter((op) => !allowed.includes(op));
     if (invalid.length) {
       throw invalidField(['operations'], `Operations not available on this ${kind} of ${uid}: ${invalid.join(', ')}`);
     }
-  };
-
-  const defaultOperations = (kind: ManagedKind, uid: string): Operation[] => {
-    const all: Operation[] = kind === 'entry' ? [...ENTRY_OPERATIONS] : ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'];
-    return hasDraftAndPublish(uid) ? all : all.filter((op) => !DRAFT_OPERATIONS.includes(op));
   };
 
   /** Inside the write's transaction: the template is locked, so that it cannot be deleted before the write commits. */
@@ -168,8 +161,12 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   };
 
   return {
-    async list(page: PageQuery, filters: { uid?: string; kind?: ManagedKind } = {}) {
-      const where = { ...(filters.uid ? { uid: filters.uid } : {}), ...(filters.kind ? { kind: filters.kind } : {}) };
+    async list(page: PageQuery, filters: { uid?: string; kind?: ManagedKind; documentId?: string } = {}) {
+      const where = {
+        ...(filters.uid ? { uid: filters.uid } : {}),
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(filters.documentId ? { entryDocumentId: filters.documentId } : {}),
+      };
       return objects.findPage(page, { where, orderBy: { id: 'asc' } }, (rows) => withTitles(rows.map(present)));
     },
 
