@@ -22,13 +22,16 @@ const ensureTemplate = async ({ api, check, ids }) => {
   ids.templateName = res.body.data.name;
 };
 
+/** Whether `text` shows in `scope` (within a few seconds: the template names load after the rows). */
+const shows = (scope, text) => scope.getByText(text, { exact: true }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+
 /** Picks `option` in the design system's select named `name` inside `scope`. */
 const choose = async (page, scope, name, option) => {
   await scope.getByRole('combobox', { name }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 };
 
-const runInner = async (ctx) => {
+const steps = async (ctx) => {
   const { page, base, api, check, ids } = ctx;
   await ensureTemplate(ctx);
 
@@ -73,9 +76,9 @@ const runInner = async (ctx) => {
   const articlesRow = page.getByRole('row', { name: /^Collection\s*Article/ });
   const pricingRow = page.getByRole('row', { name: /Entry\s*Section\s*Pricing/ });
   await pricingRow.waitFor({ timeout: 15_000 });
-  check((await articlesRow.getByText(ids.templateName).count()) === 1, 'managed: the Articles row names the template');
-  check((await pricingRow.getByText(ids.templateName).count()) === 1, 'managed: the Pricing row names the template');
-  check((await pricingRow.getByText('Article via section').count()) === 1, 'managed: the Pricing row shows its child relation');
+  check(await shows(articlesRow, ids.templateName), 'managed: the Articles row names the template');
+  check(await shows(pricingRow, ids.templateName), 'managed: the Pricing row names the template');
+  check(await shows(pricingRow, 'Article via section'), 'managed: the Pricing row shows its child relation');
   check((await pricingRow.getByRole('link', { name: 'Pricing' }).getAttribute('href'))?.endsWith(`/${SECTION}/${ids.pricingId}`), 'managed: the entry links to its edit view');
   await ctx.tallShot(page, 'managed-content.png');
 
@@ -91,9 +94,10 @@ const runInner = async (ctx) => {
   ids.articlesManagedId = articles?.id;
 };
 
+/** The steps, with a screenshot of where they stopped when one fails. */
 const run = async (ctx) => {
   try {
-    await runInner(ctx);
+    await steps(ctx);
   } catch (error) {
     await ctx.shot(ctx.page, 'managed-failure.png');
     throw error;

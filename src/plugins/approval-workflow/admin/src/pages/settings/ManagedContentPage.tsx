@@ -30,9 +30,9 @@ import { operationLabel } from '../../components/labels';
 import { useContentTypes, useGet, type ContentTypeInfo } from '../../services/api';
 import { getTranslation } from '../../utils/translations';
 import { useT, type T } from '../../utils/use-t';
-import { managedListPath, useManagedPermissions, useManagedWrites, useTemplateOptions, type TemplateOption } from './managed/api';
+import { managedListPath, useManagedPermissions, useManagedWrites, useTemplateOptions } from './managed/api';
 import { ManagedDialog } from './managed/ManagedDialog';
-import { templateName } from './managed/ManagedFields';
+import { templateName, type TemplateOption } from './managed/ManagedFields';
 
 interface ManagedQuery {
   kind?: string;
@@ -58,7 +58,7 @@ const Row = ({
 }: {
   object: ManagedObjectView;
   contentTypes: Record<string, ContentTypeInfo>;
-  templates: TemplateOption[] | null;
+  templates: TemplateOption[] | null | undefined;
   onEdit: (() => void) | null;
   onRemove: (() => void) | null;
 }) => {

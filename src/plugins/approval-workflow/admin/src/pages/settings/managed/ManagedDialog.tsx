@@ -6,8 +6,8 @@ import type { ManagedObjectView } from '../../../../../shared/contracts/managed-
 import { operationsFor } from '../../../../../shared/managed-operations';
 import type { ContentTypeInfo } from '../../../services/api';
 import { useT } from '../../../utils/use-t';
-import { useChildRelationCandidates, useManagedWrites, type TemplateOption } from './api';
-import { ManagedFields, type ManagedValues } from './ManagedFields';
+import { useChildRelationCandidates, useManagedWrites } from './api';
+import { ManagedFields, type ManagedValues, type TemplateOption } from './ManagedFields';
 import { useManagedSave } from './useManagedSave';
 
 const valuesOf = (object: ManagedObjectView): ManagedValues => ({
@@ -33,7 +33,7 @@ export const ManagedDialog = ({
   contentTypes: Record<string, ContentTypeInfo>;
   /** The types managed as collections already (not offered again). */
   managedUids: Set<string>;
-  templates: TemplateOption[] | null;
+  templates: TemplateOption[] | null | undefined;
   onClose: () => void;
   onSaved: () => void;
 }) => {

@@ -6,7 +6,12 @@ import { operationsFor } from '../../../../../shared/managed-operations';
 import type { Operation } from '../../../../../shared/vocabulary';
 import { operationLabel } from '../../../components/labels';
 import { useT } from '../../../utils/use-t';
-import type { TemplateOption } from './api';
+
+/** A template the selects offer. */
+export interface TemplateOption {
+  id: string;
+  name: string;
+}
 
 /** What the dialogs edit of a managed object. */
 export interface ManagedValues {
@@ -20,9 +25,12 @@ const DEFAULT = 'default';
 
 const sameRelation = (a: ChildRelation) => (b: ChildRelation) => a.uid === b.uid && a.field === b.field;
 
-/** A template's name; the id when the admin cannot read templates or it is gone. */
-export const templateName = (templates: TemplateOption[] | null, id: string | null, defaultLabel: string) =>
-  id === null ? defaultLabel : (templates?.find((template) => template.id === id)?.name ?? id);
+/** A template's name; the id when the admin cannot read templates or it is gone; nothing while they load. */
+export const templateName = (templates: TemplateOption[] | null | undefined, id: string | null, defaultLabel: string) => {
+  if (id === null) return defaultLabel;
+  if (templates === undefined) return '…';
+  return templates?.find((template) => template.id === id)?.name ?? id;
+};
 
 /**
  * The fields of a managed object: the operations it guards (only those the server accepts for this
@@ -43,7 +51,8 @@ export const ManagedFields = ({
   values: ManagedValues;
   onChange: (values: ManagedValues) => void;
   errors: Record<string, string>;
-  templates: TemplateOption[] | null;
+  /** Undefined while they load, null when the admin may not read them. */
+  templates: TemplateOption[] | null | undefined;
   /** The relations an entry may name as child relations; undefined for a collection. */
   candidates?: ChildRelationCandidate[];
   disabled?: boolean;
@@ -85,14 +94,14 @@ export const ManagedFields = ({
         hint={t('managed.field.template.hint', 'The approval rule of requests on this content. The default template applies when none is chosen.')}
       >
         <Field.Label>{t('managed.field.template', 'Template')}</Field.Label>
-        {templates ? (
+        {templates !== null ? (
           <SingleSelect
-            disabled={disabled}
+            disabled={disabled || templates === undefined}
             value={values.templateId ?? DEFAULT}
             onChange={(next) => set({ templateId: next === DEFAULT ? null : String(next) })}
           >
             <SingleSelectOption value={DEFAULT}>{defaultLabel}</SingleSelectOption>
-            {templates.map((template) => (
+            {(templates ?? []).map((template) => (
               <SingleSelectOption key={template.id} value={template.id}>
                 {template.name}
               </SingleSelectOption>

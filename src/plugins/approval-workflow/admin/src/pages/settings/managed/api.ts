@@ -13,6 +13,7 @@ import type {
 } from '../../../../../shared/contracts/managed-objects';
 import type { ListTemplates } from '../../../../../shared/contracts/templates';
 import { useGet } from '../../../services/api';
+import type { TemplateOption } from './ManagedFields';
 
 const BASE = `/${PLUGIN_ID}/managed-objects`;
 
@@ -45,18 +46,17 @@ export const managedOfPath = (uid: string, kind: ManagedKind) => managedListPath
 export const useChildRelationCandidates = (uid: string | null) =>
   useGet<ListChildRelations.Response>(uid ? `${BASE}/child-relations?uid=${encodeURIComponent(uid)}` : null);
 
-export interface TemplateOption {
-  id: string;
-  name: string;
-}
-
-/** The templates to choose from, or null for an admin who may not read them (the ids are shown instead). */
-export const useTemplateOptions = (canRead: boolean): TemplateOption[] | null => {
+/**
+ * The templates to choose from: undefined while they load, null for an admin who may not read
+ * templates (their ids are shown instead).
+ */
+export const useTemplateOptions = (canRead: boolean): TemplateOption[] | null | undefined => {
   const templates = useGet<ListTemplates.Response>(canRead ? `/${PLUGIN_ID}/templates?pageSize=100` : null);
-  return React.useMemo(
-    () => (canRead ? (Array.isArray(templates.data?.data) ? templates.data.data : []).map(({ id, name }) => ({ id, name })) : null),
-    [canRead, templates.data]
-  );
+  return React.useMemo(() => {
+    if (!canRead) return null;
+    if (!templates.data) return templates.state === 'failed' ? null : undefined;
+    return (Array.isArray(templates.data.data) ? templates.data.data : []).map(({ id, name }) => ({ id, name }));
+  }, [canRead, templates.data, templates.state]);
 };
 
 /** Mark, change and unmark. */
