@@ -8,26 +8,13 @@ import {
   Link,
   SingleSelect,
   SingleSelectOption,
-  Table,
   Tabs,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import {
-  Layouts,
-  Page,
-  Pagination,
-  isFetchError,
-  useAPIErrorHandler,
-  useNotification,
-  useQueryParams,
-  useRBAC,
-} from '@strapi/strapi/admin';
+import { Layouts, Page, isFetchError, useAPIErrorHandler, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 
 import { ACTIONS } from '../../../shared/constants';
@@ -39,6 +26,7 @@ import { requestsPath, useContentTypes, useGet } from '../services/api';
 import { getTranslation } from '../utils/translations';
 import type { T } from '../utils/use-t';
 import { useT } from '../utils/use-t';
+import { ListTable } from '../components/ListTable';
 
 const TABS = ['awaiting', 'mine', 'all'] as const;
 type Tab = (typeof TABS)[number];
@@ -200,32 +188,11 @@ export const InboxPage = () => {
         }
       />
     ) : (
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Table colCount={columns.length} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              {columns.map((label) => (
-                <Th key={label}>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {label}
-                  </Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
-          <Tbody>
+      <ListTable columns={columns} rowCount={rows.length} pagination={pagination} defaultPageSize={DEFAULT_PAGE_SIZE}>
             {rows.map((row) => (
               <Row key={row.id} row={row} />
             ))}
-          </Tbody>
-        </Table>
-        {pagination ? (
-          <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-            <Pagination.PageSize />
-            <Pagination.Links />
-          </Pagination.Root>
-        ) : null}
-      </Flex>
+          </ListTable>
     );
 
   const select = (

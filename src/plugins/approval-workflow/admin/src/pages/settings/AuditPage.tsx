@@ -10,17 +10,13 @@ import {
   Link,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Download, SealCheck } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
@@ -34,6 +30,7 @@ import { errorBodyOf } from '../../utils/field-errors';
 import { useT } from '../../utils/use-t';
 import { actionLabel, detailsSummary } from './audit/actions';
 import { apiFiltersOf, type AuditUrlQuery } from './audit/filters';
+import { ListTable } from '../../components/ListTable';
 
 const ANY = 'any';
 const DEFAULT_PAGE_SIZE = 25;
@@ -259,32 +256,11 @@ const AuditPage = () => {
               }
             />
           ) : (
-            <>
-              <Table colCount={columns.length} rowCount={rows.length + 1}>
-                <Thead>
-                  <Tr>
-                    {columns.map((label) => (
-                      <Th key={label}>
-                        <Typography variant="sigma" textColor="neutral600">
-                          {label}
-                        </Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
-                <Tbody>
+            <ListTable columns={columns} rowCount={rows.length} pagination={pagination} defaultPageSize={DEFAULT_PAGE_SIZE}>
                   {rows.map((event) => (
                     <Row key={event.seq} event={event} />
                   ))}
-                </Tbody>
-              </Table>
-              {pagination ? (
-                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-                  <Pagination.PageSize />
-                  <Pagination.Links />
-                </Pagination.Root>
-              ) : null}
-            </>
+                </ListTable>
           )}
         </Flex>
       </Layouts.Content>

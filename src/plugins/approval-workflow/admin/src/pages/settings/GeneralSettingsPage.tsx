@@ -10,7 +10,7 @@ import type { ListTemplates } from '../../../../shared/contracts/templates';
 import { useGet } from '../../services/api';
 import { errorBodyOf, fieldErrorsOf } from '../../utils/field-errors';
 import { useT } from '../../utils/use-t';
-import { DirectoryField, DurationField, SettingsSection } from './general/fields';
+import { DirectoryField, DurationField, MailSwitchesField, SettingsSection } from './general/fields';
 
 const UPDATE = { update: [{ action: ACTIONS.updateSettings, subject: null }] };
 const NONE = 'none';
@@ -62,7 +62,7 @@ const SettingsForm = ({ initial, readOnly, onSaved }: FormProps) => {
     <form onSubmit={save} noValidate>
       <Layouts.Header
         title={title}
-        subtitle={t('general.subtitle', 'Who approves without approval, urgent mode, reminders and the default template.')}
+        subtitle={t('general.subtitle', 'Who approves without approval, urgent mode, reminders, e-mails and the default template.')}
         primaryAction={
           readOnly ? undefined : (
             <Button type="submit" startIcon={<Check />} loading={saving} disabled={!changed}>
@@ -130,6 +130,9 @@ const SettingsForm = ({ initial, readOnly, onSaved }: FormProps) => {
               allowNever
               disabled={readOnly}
             />
+          </SettingsSection>
+          <SettingsSection title={t('general.section.mail', 'E-mail notifications')}>
+            <MailSwitchesField value={draft.mail} onChange={(mail) => set('mail', mail)} error={errors.mail} disabled={readOnly} />
           </SettingsSection>
           <SettingsSection title={t('general.section.templates', 'Templates')}>
             <Field.Root

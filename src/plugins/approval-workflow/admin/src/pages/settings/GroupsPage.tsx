@@ -1,6 +1,16 @@
 import * as React from 'react';
 
-import { Badge, Button, Dialog, EmptyStateLayout, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Button,
+  Dialog,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { ConfirmDialog, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
@@ -12,6 +22,7 @@ import { useGet } from '../../services/api';
 import { errorBodyOf } from '../../utils/field-errors';
 import { useT } from '../../utils/use-t';
 import { GroupDialog } from './groups/GroupDialog';
+import { ListTable } from '../../components/ListTable';
 
 const MANAGE = { manage: [{ action: ACTIONS.manageGroups, subject: null }] };
 
@@ -95,24 +106,7 @@ const GroupsPage = () => {
             content={list.state === 'failed' ? t('groups.load-failed', 'The groups could not be loaded.') : t('groups.empty', 'No group yet.')}
           />
         ) : (
-          <Table colCount={columns.length + 1} rowCount={groups.length + 1}>
-            <Thead>
-              <Tr>
-                {columns.map((label) => (
-                  <Th key={label}>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {label}
-                    </Typography>
-                  </Th>
-                ))}
-                <Th>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t('groups.table.actions', 'Actions')}
-                  </Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
+          <ListTable columns={[...columns, t('groups.table.actions', 'Actions')]} rowCount={groups.length}>
               {groups.map((group) => {
                 const memberNames = group.members.map((member) => names[member] ?? member);
                 return (
@@ -148,8 +142,7 @@ const GroupsPage = () => {
                   </Tr>
                 );
               })}
-            </Tbody>
-          </Table>
+            </ListTable>
         )}
       </Layouts.Content>
       {editing ? (

@@ -11,17 +11,13 @@ import {
   Link,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, isFetchError, useAPIErrorHandler, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, isFetchError, useAPIErrorHandler, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 
 import { ACTIONS, MANAGED_KINDS, type ManagedKind } from '../../../../shared/constants';
@@ -33,6 +29,7 @@ import { useT, type T } from '../../utils/use-t';
 import { managedListPath, useManagedPermissions, useManagedWrites, useTemplateOptions } from './managed/api';
 import { ManagedDialog } from './managed/ManagedDialog';
 import { templateName, type TemplateOption } from './managed/ManagedFields';
+import { ListTable } from '../../components/ListTable';
 
 interface ManagedQuery {
   kind?: string;
@@ -279,20 +276,7 @@ const ManagedContentPage = () => {
             }
           />
         ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table colCount={columns.length} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  {columns.map((label) => (
-                    <Th key={label}>
-                      <Typography variant="sigma" textColor="neutral600">
-                        {label}
-                      </Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
-              <Tbody>
+          <ListTable columns={columns} rowCount={rows.length} pagination={pagination} defaultPageSize={DEFAULT_PAGE_SIZE}>
                 {rows.map((object) => (
                   <Row
                     key={object.id}
@@ -303,15 +287,7 @@ const ManagedContentPage = () => {
                     onRemove={canManage ? () => setRemoving(object) : null}
                   />
                 ))}
-              </Tbody>
-            </Table>
-            {pagination ? (
-              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            ) : null}
-          </Flex>
+              </ListTable>
         )}
       </Layouts.Content>
       {editing ? (

@@ -1,15 +1,17 @@
 import * as React from 'react';
 
-import { Badge, Box, Field, Flex, NumberInput, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Badge, Box, Checkbox, Field, Flex, NumberInput, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 
 import type { DirectoryKind } from '../../../../../shared/contracts/directory';
+import type { MailSwitches } from '../../../../../shared/contracts/settings';
+import { NOTIFY_REASONS, type NotifyReason } from '../../../../../shared/vocabulary';
 import { DirectoryMultiPicker, useDirectoryEntries } from '../../../components/DirectoryPicker';
 import { useT } from '../../../utils/use-t';
 import { DURATION_UNITS, durationOf, minutesOf, type DurationUnit } from './duration';
 
 const NEVER = 'never';
 
-/** One titled block of the settings form (approvers, timing, templates; e-mail comes later). */
+/** One titled block of the settings form (approvers, urgent mode, timing, e-mail, templates). */
 export const SettingsSection = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box background="neutral0" hasRadius shadow="filterShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -114,6 +116,57 @@ export const DirectoryField = ({ kind, name, label, hint, placeholder, error, va
         ))}
       </Flex>
       <Field.Hint />
+    </Field.Root>
+  );
+};
+
+/**
+ * One switch per kind of mail the plugin sends (the outbox records a switched-off kind as
+ * `skipped`), each saying who gets it and when.
+ */
+export const MailSwitchesField = ({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: MailSwitches;
+  onChange: (mail: MailSwitches) => void;
+  error?: string;
+  disabled?: boolean;
+}) => {
+  const t = useT();
+  const labels: Record<NotifyReason, string> = {
+    'request-opened': t('general.mail.request-opened', 'New request: to the approvers of its first stage'),
+    'stage-started': t('general.mail.stage-started', 'Next stage: to its approvers when the stage before it closes'),
+    delegated: t('general.mail.delegated', 'Delegation: to the delegate'),
+    decided: t('general.mail.decided', 'Outcome (approved, declined, failed, expired, cancelled): to the requester'),
+    reminder: t('general.mail.reminder', 'Reminders: to approvers still awaited, once per reminder interval'),
+    escalation: t('general.mail.escalation', 'Escalation: to the approval admins'),
+    'urgent-applied': t('general.mail.urgent-applied', 'Urgent change applied: to its approvers and the approval admins'),
+  };
+  return (
+    <Field.Root
+      name="mail"
+      error={error}
+      hint={t('general.mail.hint', 'Mails go out through Strapi\'s e-mail plugin (SMTP from the environment); without SMTP they are written to the server log.')}
+    >
+      <Field.Label>{t('general.mail', 'Send these e-mails')}</Field.Label>
+      <Flex direction="column" alignItems="flex-start" gap={2}>
+        {NOTIFY_REASONS.map((reason) => (
+          <Checkbox
+            key={reason}
+            name={`mail.${reason}`}
+            checked={value[reason]}
+            disabled={disabled}
+            onCheckedChange={(checked: boolean | 'indeterminate') => onChange({ ...value, [reason]: checked === true })}
+          >
+            {labels[reason]}
+          </Checkbox>
+        ))}
+      </Flex>
+      <Field.Hint />
+      <Field.Error />
     </Field.Root>
   );
 };

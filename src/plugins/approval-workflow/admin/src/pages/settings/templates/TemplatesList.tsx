@@ -8,26 +8,13 @@ import {
   IconButton,
   Link,
   LinkButton,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Pencil, Plus, Star, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import {
-  ConfirmDialog,
-  Layouts,
-  Page,
-  isFetchError,
-  useAPIErrorHandler,
-  useFetchClient,
-  useNotification,
-  useRBAC,
-} from '@strapi/strapi/admin';
+import { ConfirmDialog, Layouts, Page, isFetchError, useAPIErrorHandler, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 
 import type { ListTemplates, Template } from '../../../../../shared/contracts/templates';
@@ -36,6 +23,7 @@ import { getTranslation } from '../../../utils/translations';
 import { useT, type T } from '../../../utils/use-t';
 import { apiErrorOf, templatesPath } from './form';
 import { LIST_URL, MANAGE } from './TemplateEditor';
+import { ListTable } from '../../../components/ListTable';
 
 /** Why a template cannot be deleted: it is the default, or managed objects use it (the server's 409 says the same). */
 const refusalOf = (t: T, name: string, isDefault: boolean, managedObjects: number): string | null => {
@@ -194,24 +182,7 @@ export const TemplatesList = () => {
             }
           />
         ) : (
-          <Table colCount={columns.length + 1} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                {columns.map((label) => (
-                  <Th key={label}>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {label}
-                    </Typography>
-                  </Th>
-                ))}
-                <Th>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t('templates.table.actions', 'Actions')}
-                  </Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
+          <ListTable columns={[...columns, t('templates.table.actions', 'Actions')]} rowCount={rows.length}>
               {rows.map((template) => (
                 <Row
                   key={template.id}
@@ -221,8 +192,7 @@ export const TemplatesList = () => {
                   onDelete={() => setDeleting(template)}
                 />
               ))}
-            </Tbody>
-          </Table>
+            </ListTable>
         )}
       </Layouts.Content>
       <Dialog.Root open={deleting !== null} onOpenChange={(open) => (open ? undefined : setDeleting(null))}>
