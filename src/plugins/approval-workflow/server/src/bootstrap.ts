@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 import { ADMIN_ACTIONS } from './permissions';
+import { registerWebhookEvents } from './services/requests/webhooks';
 import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
+  // `approval-request.*` for Strapi's webhooks (`/admin/webhooks` accepts only registered events).
+  registerWebhookEvents(strapi);
   // Rows that writes lock exist before the first write: the settings' store row, the audit chain head.
   await getService(strapi, 'settings').ensureStored();
   await getService(strapi, 'audit').ensureHead();

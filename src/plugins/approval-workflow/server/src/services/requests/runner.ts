@@ -6,6 +6,10 @@ import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import type { AuditEntry } from '../audit';
 import type { NewRequestRow, ProposalRow, RequestRecord, RequestStore } from './store';
+import { emitWebhooks, webhookEventsOf, webhookRequestOf } from './webhooks';
+
+/** Runs a hook once the transaction commits (never after a rollback). */
+type AfterCommit = (hook: () => void) => void;
 
 /** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
 export const asHttpError = (error: unknown) => (isTransitionError(error) ? fromTransitionError(error) : error);
@@ -50,6 +54,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     now: number,
     failure: string | null,
     policy: TimePolicy,
+    afterCommit: AfterCommit,
     proposal: Partial<ProposalRow> = {}
   ) => {
     let { state } = step;
@@ -118,17 +123,20 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
       });
     }
     await service('audit').append(audit.map((entry) => ({ ...entry, requestId: record.id })));
+    const webhook = webhookRequestOf(record, state, targetDocumentId);
+    const events = webhookEventsOf(before, state, audit.map((entry) => entry.action), appliedTo !== null);
+    if (events.length) afterCommit(() => emitWebhooks(strapi, events.map((event) => ({ event, request: webhook }))));
     return updated;
   };
 
   /**
-   * A transaction whose commit kicks the outbox's sender: the messages it stored go out right after
-   * the commit (of the outermost transaction, when this one is nested), never before; a rollback
-   * sends nothing.
+   * A transaction whose commit kicks the outbox's sender and sends the webhooks of its steps: the
+   * messages it stored go out right after the commit (of the outermost transaction, when this one
+   * is nested), never before; a rollback sends nothing.
    */
-  const transaction = async <T>(work: () => Promise<T>): Promise<T> =>
+  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> =>
     await strapi.db.transaction(async ({ onCommit }) => {
-      const result = await work();
+      const result = await work(onCommit);
       onCommit(() => service('outbox').kick());
       return result;
     });
@@ -138,12 +146,12 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
    * stays as it was) and a second one records the same step with the request `failed` and the
    * error's message.
    */
-  const withApplyRetry = async <T>(attempt: (failure: string | null) => Promise<T>): Promise<T> => {
+  const withApplyRetry = async <T>(attempt: (failure: string | null, afterCommit: AfterCommit) => Promise<T>): Promise<T> => {
     try {
-      return await transaction(() => attempt(null));
+      return await transaction((afterCommit) => attempt(null, afterCommit));
     } catch (error) {
       if (!(error instanceof ApplyFailure)) throw error;
-      return transaction(() => attempt(error.message));
+      return transaction((afterCommit) => attempt(error.message, afterCommit));
     }
   };
 
@@ -154,12 +162,12 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * instances sweeping at once leave one outcome and every decision recorded.
      */
     run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now()) =>
-      withApplyRetry(async (failure) => {
+      withApplyRetry(async (failure, afterCommit) => {
         const record = await store.lock(id);
         const step = engine(() => transition(record.state, event, now));
         // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
         if (event.type === 'tick' && step.effects.length === 0) return store.setNextDue(record, policy);
-        return settle(record, record.state, step, now, failure, policy);
+        return settle(record, record.state, step, now, failure, policy, afterCommit);
       }),
 
     /**
@@ -168,18 +176,18 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * proposal and base are written with the reset state, in one transaction.
      */
     revise: (id: string, event: Extract<RequestEvent, { type: 'revise' }>, proposal: ProposalRow, policy: TimePolicy, check: (record: RequestRecord) => void, now = Date.now()) =>
-      transaction(async () => {
+      transaction(async (afterCommit) => {
         const record = await store.lock(id);
         const step = engine(() => transition(record.state, { ...event, baseHash: { previous: record.baseHash, next: proposal.baseHash } }, now));
         check(record);
-        return settle(record, record.state, step, now, null, policy, proposal);
+        return settle(record, record.state, step, now, null, policy, afterCommit, proposal);
       }),
 
     /** A new request: its row, its parties and the effects of its start, in one transaction. */
     start: (row: NewRequestRow, started: Transition, policy: TimePolicy, openKey: string | null, now: number) =>
-      withApplyRetry(async (failure) => {
+      withApplyRetry(async (failure, afterCommit) => {
         const record = await store.insert(row, started.state, policy, openKey);
-        return settle(record, null, started, now, failure, policy);
+        return settle(record, null, started, now, failure, policy, afterCommit);
       }),
   };
 };
