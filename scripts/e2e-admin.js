@@ -326,24 +326,23 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     // Bulk: "Request publish" on a selected draft of the list opens a request per entry.
     await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
     const roadmapRow = page.locator('tbody tr').filter({ hasText: 'Roadmap' });
-    await roadmapRow.getByRole('checkbox').check({ timeout: 30_000 });
-    await page
-      .getByRole('button', { name: 'Request publish', exact: true })
-      .click()
-      .catch(async (error) => {
-        await page.screenshot({ path: path.join(shots, 'editor-bulk-failed.png') });
-        console.log(`e2e: buttons on the list: ${(await page.getByRole('button').allInnerTexts()).join(' | ')}`);
-        console.log(
-          'e2e: open layers:',
-          await page.evaluate(() =>
-            // eslint-disable-next-line no-undef -- runs in the page
-            [...document.querySelectorAll('[data-state="open"], [role="dialog"], [role="alertdialog"], [aria-modal="true"]')].map((e) => `${e.tagName} ${e.getAttribute('role')} ${e.className} ${e.textContent.slice(0, 80)}`)
-          ),
-          // eslint-disable-next-line no-undef -- runs in the page
-          await page.evaluate(() => [...document.body.children].map((e) => `${e.tagName}#${e.id} aria-hidden=${e.getAttribute('aria-hidden')} inert=${e.hasAttribute('inert')} ${e.textContent.slice(0, 60)}`))
-        );
-        throw error;
-      });
+    const requestPublish = async (timeout) => {
+      await roadmapRow.getByRole('checkbox').check({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Request publish', exact: true }).click({ timeout });
+    };
+    // Seen twice in many runs: the button on screen but not in the accessibility tree (only one
+    // button was). Record what the page held, then try once more on a reloaded list.
+    await requestPublish(15_000).catch(async () => {
+      await page.screenshot({ path: path.join(shots, 'editor-bulk-hidden.png') });
+      console.log(`e2e: warning - "Request publish" not found; buttons: ${(await page.getByRole('button').allInnerTexts()).join(' | ')}`);
+      console.log(
+        'e2e: body children:',
+        // eslint-disable-next-line no-undef -- runs in the page
+        await page.evaluate(() => [...document.body.children].map((e) => `${e.tagName}#${e.id} aria-hidden=${e.getAttribute('aria-hidden')} inert=${e.hasAttribute('inert')} ${e.textContent.slice(0, 60)}`))
+      );
+      await page.reload();
+      await requestPublish(30_000);
+    });
     const bulkDialog = page.getByRole('dialog');
     await bulkDialog.getByText('Ask for 1 entry to be published: one request each.').waitFor({ timeout: 10_000 });
     await bulkDialog.getByRole('button', { name: 'Send request', exact: true }).click();
