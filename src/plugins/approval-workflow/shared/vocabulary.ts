@@ -130,19 +130,3 @@ export const NOTIFY_REASONS = [
   'urgent-applied',
 ] as const;
 export type NotifyReason = (typeof NOTIFY_REASONS)[number];
-
-/**
- * The webhook events of a request (Strapi's webhooks: `POST /admin/webhooks` with these events),
- * each sent after the commit of the transaction where it happened.
- */
-export const WEBHOOK_EVENTS = {
-  APPROVAL_REQUEST_CREATED: 'approval-request.created',
-  APPROVAL_REQUEST_APPROVED: 'approval-request.approved',
-  APPROVAL_REQUEST_DECLINED: 'approval-request.declined',
-  APPROVAL_REQUEST_CANCELLED: 'approval-request.cancelled',
-  APPROVAL_REQUEST_FAILED: 'approval-request.failed',
-  APPROVAL_REQUEST_EXPIRED: 'approval-request.expired',
-  APPROVAL_REQUEST_APPLIED: 'approval-request.applied',
-  APPROVAL_REQUEST_DELEGATED: 'approval-request.delegated',
-} as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS];

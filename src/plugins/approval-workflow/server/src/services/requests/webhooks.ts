@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../../shared/vocabulary';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../../shared/constants';
 import type { RequestState } from '../../domain';
 import type { RequestRecord } from './store';
 
