@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { formatPath, problemsOf, requestStateSchema, ruleSchema, validateRule } from '../schema';
+import { formatPath, problemsOf, requestStateSchema, ruleSchema, stageFieldsSchema, validateRule } from '../schema';
 import { startRequest } from '../start';
 import { group, role, rule, stage, user } from './helpers';
 
@@ -82,6 +82,12 @@ describe('the rule schema: one set of rules for templates, rows read back and st
       enforceInitialOwnerApproval: false,
     });
     expect(parsed.stages[0]).toEqual({ name: 'Review', criteria: 1, obligations: [{ kind: 'role', id: '2', minApprovals: undefined }], timeSpanMinutes: null, onExpiry: 'deny' });
+  });
+
+  it("names the expiry choices when a stage's onExpiry is unknown", () => {
+    const result = stageFieldsSchema.safeParse({ name: 'S', obligations: [role('2')], onExpiry: 'ignore' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[['onExpiry'], 'Expiry must be one of approve, deny.']]);
   });
 
   it('formats paths as the product writes them', () => {
