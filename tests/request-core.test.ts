@@ -150,6 +150,8 @@ describe('the outbox: notify effects, stored with the event that produced them',
 
   it('holds nothing of a decision that rolled back', async () => {
     const id = await openRequest('Rolled back');
+    // The opening's message is delivered after its commit: let the sender finish before comparing.
+    await app.strapi.plugin('approval-workflow').service('outbox').idle();
     const before = await outboxOf(id);
     const audit = app.strapi.plugin('approval-workflow').service('audit');
     const append = jest.spyOn(audit, 'append').mockRejectedValueOnce(new Error('the audit trail is down'));
