@@ -1,9 +1,10 @@
-import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { TemplateVersion } from '../../../../../shared/contracts/templates';
 import type { StageRule } from '../../../../../shared/vocabulary';
 import { useDirectoryEntries } from '../../../components/DirectoryPicker';
+import { ListTable } from '../../../components/ListTable';
 import { useT, type T } from '../../../utils/use-t';
 import { TIME_UNITS } from './form';
 import { expiryLabel } from './StagesEditor';
@@ -52,19 +53,7 @@ export const Versions = ({ versions }: { versions: TemplateVersion[] }) => {
         <Typography textColor="neutral600">
           {t('templates.versions.note', 'Every save makes a new version. Open requests keep the version they started with; new requests use the latest.')}
         </Typography>
-        <Table colCount={columns.length} rowCount={versions.length + 1}>
-          <Thead>
-            <Tr>
-              {columns.map((label) => (
-                <Th key={label}>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {label}
-                  </Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
-          <Tbody>
+        <ListTable columns={columns} rowCount={versions.length}>
             {versions.map((version) => (
               <Tr key={version.version} data-version={version.version}>
                 <Td>
@@ -91,8 +80,7 @@ export const Versions = ({ versions }: { versions: TemplateVersion[] }) => {
                 </Td>
               </Tr>
             ))}
-          </Tbody>
-        </Table>
+          </ListTable>
       </Flex>
     </Box>
   );
