@@ -24,7 +24,13 @@ const noDemoAccount = async (base, when) => {
   }
 };
 
-withBuiltApp({ name: 'smoke' }, async (base) => {
+/** The plugin's start-up warning of a production without a mail provider (issue 11). */
+const NO_MAIL_WARNING = /No mail provider is configured \(SMTP_HOST is not set\)/;
+
+withBuiltApp({ name: 'smoke', env: { SMTP_HOST: undefined } }, async (base, { output }) => {
+  // Production without SMTP_HOST: approval mails would only be logged, and the app says so at start.
+  check(NO_MAIL_WARNING.test(output()), 'production without SMTP_HOST warns at start that approval mails are only written to the log');
+
   const admin = await fetch(`${base}/admin`, { redirect: 'manual' });
   const html = await admin.text();
   check(admin.status === 200, `GET /admin answers 200 (got ${admin.status})`);
@@ -59,6 +65,8 @@ withBuiltApp({ name: 'smoke' }, async (base) => {
       };
       const name = await environment();
       check(name === 'development', `npm start without NODE_ENV runs in Strapi’s development environment (${name})`);
+      // Development without SMTP is the demo's normal way to show mails: no warning.
+      check(!NO_MAIL_WARNING.test(output()), 'development without SMTP_HOST does not warn about the mail provider');
       await noDemoAccount(base, 'under npm start without NODE_ENV');
     })
   )
