@@ -2,31 +2,17 @@
 // throw-away secrets and a temporary SQLite file, waits for /_health, and stops it (its whole process
 // group) afterwards. `env` adds variables; one set to undefined is removed (e.g. NODE_ENV).
 // Used by the smoke test and the admin browser test; run after `npm run build`.
-const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
+const { freePort, spawnApp } = require('./app-process');
 
 const root = path.resolve(__dirname, '..', '..');
 const BOOT_TIMEOUT_MS = Number(process.env.SMOKE_BOOT_TIMEOUT_MS ?? 120_000);
-const STOP_TIMEOUT_MS = 15_000;
 
 const secret = () => randomBytes(24).toString('base64');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The environment of a production start on 127.0.0.1:`port`: this process's, fresh throw-away secrets, a SQLite file. */
 const productionEnv = ({ port, databaseFile }) => ({
@@ -65,7 +51,6 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `aw-${name}-`));
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const env = {
     ...productionEnv({ port, databaseFile: path.join(tmp, `${name}.db`) }),
     DATABASE_CLIENT: 'sqlite',
@@ -74,73 +59,29 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [root] })), 'bin', 'strapi.js');
-  const started = Date.now();
-  // Own process group, so that stopping it also stops anything it forked.
   const [command, args] = viaNpm ? ['npm', ['start']] : [process.execPath, [strapiBin, 'start']];
-  const child = spawn(command, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = [];
-  const keep = (chunk) => {
-    log.push(chunk.toString());
-    if (log.length > 400) log.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = null;
-  const exitPromise = new Promise((resolve) =>
-    child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      resolve(exited);
-    })
-  );
-  const kill = (signal) => {
-    try {
-      process.kill(-child.pid, signal);
-      return true;
-    } catch {
-      return false; // already gone
-    }
-  };
-  const stop = async () => {
-    if (exited || !kill('SIGTERM')) return;
-    let timer;
-    const timeout = new Promise((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS);
-    });
-    const outcome = await Promise.race([exitPromise, timeout]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
-      console.error(`${name}: strapi did not stop on SIGTERM, killing it`);
-      kill('SIGKILL');
-      await exitPromise;
-    }
-  };
+  const app = spawnApp({ command, args, env, cwd: root, port });
   // Take the server down if this script is interrupted.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(signal, () => {
-      kill('SIGKILL');
+      app.kill();
       fs.rmSync(tmp, { recursive: true, force: true });
       process.exit(1);
     });
   }
 
   try {
-    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${env.DATABASE_FILENAME})`);
-    for (;;) {
-      if (exited) throw new Error(`strapi exited before it was healthy (${JSON.stringify(exited)})`);
-      if (Date.now() - started > BOOT_TIMEOUT_MS) throw new Error(`no healthy answer on ${base}/_health within ${BOOT_TIMEOUT_MS} ms`);
-      const res = await fetch(`${base}/_health`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
-      if (res?.status === 204) break;
-      await sleep(250);
-    }
-    console.log(`${name}: ok - GET /_health answers 204 after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    await work(base, { output: () => log.join('') });
+    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${app.base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${env.DATABASE_FILENAME})`);
+    const took = await app.healthy(BOOT_TIMEOUT_MS);
+    console.log(`${name}: ok - GET /_health answers 204 after ${(took / 1000).toFixed(1)} s`);
+    await work(app.base, { output: app.output });
   } catch (error) {
     console.error(`${name}: FAILED - ${error.message}`);
     console.error(`${name}: ---- strapi output (tail) ----`);
-    console.error(log.join('').split('\n').slice(-80).join('\n'));
+    console.error(app.output().split('\n').slice(-80).join('\n'));
     throw error;
   } finally {
-    await stop();
+    await app.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 };

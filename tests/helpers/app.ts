@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { freePort, spawnApp } from '../../scripts/lib/app-process';
 import { createThrowAwayDatabase, type ThrowAwayDatabase } from './database';
 
 const appDir = path.resolve(__dirname, '..', '..');
@@ -65,4 +66,37 @@ export const startApp = async (extraEnv: Record<string, string> = {}, options: S
       if (!options.database) await database.drop();
     },
   };
+};
+
+/** Another instance of the app: its address, the tail of what it printed, `stop()`. */
+export interface AppProcess {
+  base: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A limit, not a goal: two instances booting on a busy 2-core machine. */
+const PROCESS_BOOT_TIMEOUT_MS = 90_000;
+
+/**
+ * Boots the app as startApp does, but in a child process (tests/helpers/instance.js: Strapi lives
+ * in a global `strapi`, one per process) on `database`, listening on 127.0.0.1 with a free port;
+ * resolves once it answers GET /_health. Stop it in afterAll, before dropping the database.
+ */
+export const startAppProcess = async (database: ThrowAwayDatabase, extraEnv: Record<string, string> = {}): Promise<AppProcess> => {
+  const port = await freePort();
+  const app = spawnApp({
+    command: process.execPath,
+    args: [path.join(__dirname, 'instance.js')],
+    cwd: appDir,
+    port,
+    env: { ...process.env, ...TEST_ENV, ...database.env, ...extraEnv, PORT: String(port) },
+  });
+  try {
+    await app.healthy(PROCESS_BOOT_TIMEOUT_MS);
+  } catch (error) {
+    await app.stop();
+    throw new Error(`${(error as Error).message}\n---- its output (tail) ----\n${app.output().split('\n').slice(-60).join('\n')}`, { cause: error });
+  }
+  return app;
 };

@@ -8,15 +8,7 @@ import { createTemplateDatabase, TEMPLATE_VARIABLE, templateWanted } from './dat
 const appDir = path.resolve(__dirname, '..', '..');
 
 /** Boots the compiled app once and stops it: Strapi runs its migrations and builds every table. */
-const BOOT = `
-const path = require('node:path');
-const { createStrapi } = require('@strapi/strapi');
-const strapi = createStrapi({ appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist'), autoReload: false, serveAdminPanel: false });
-strapi
-  .load()
-  .then(() => strapi.destroy())
-  .then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
-`;
+const BOOT_ONCE = [path.join(__dirname, 'instance.js'), '--once'];
 
 /**
  * Once per run, before the integration tests: compiles the app's TypeScript to dist/ (the plugin is
@@ -32,7 +24,7 @@ export default async function globalSetup() {
   if (!templateWanted()) return;
   const template = await createTemplateDatabase();
   try {
-    await promisify(execFile)(process.execPath, ['-e', BOOT], {
+    await promisify(execFile)(process.execPath, BOOT_ONCE, {
       cwd: appDir,
       env: { ...process.env, ...TEST_ENV, ...template.env },
       maxBuffer: 64 * 1024 * 1024,

@@ -4,6 +4,25 @@ import { ADMIN_ACTIONS } from './permissions';
 import { registerWebhookEvents } from './services/requests/webhooks';
 import { getService } from './utils/get-service';
 
+/**
+ * A cron task that skips its turn while its previous run on this instance is still going. Strapi's
+ * cron starts a job on every tick whether or not the last run has finished: runs of a slow sweep
+ * (a busy database, a large backlog) would pile up, each locking the same due requests in the same
+ * order behind the others and holding a pooled connection while it waits.
+ */
+const oneAtATime = (task: () => Promise<unknown>) => {
+  let running = false;
+  return async () => {
+    if (running) return;
+    running = true;
+    try {
+      await task();
+    } finally {
+      running = false;
+    }
+  };
+};
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
   // `approval-request.*` for Strapi's webhooks (`/admin/webhooks` accepts only registered events).
@@ -19,16 +38,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The sweep: expiries, reminders, escalations (seed 003 looks every 30 minutes; default here 5).
   strapi.cron.add({
     [`${PLUGIN_ID}-sweep`]: {
-      task: async () => {
-        await getService(strapi, 'requests').sweep();
-      },
+      task: oneAtATime(() => getService(strapi, 'requests').sweep()),
       options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.sweepCron`) },
     },
-    // Mails go out right after their event commits; this fallback sends retries and any a crash left behind.
+    // Mails go out right after their event commits; this fallback sends retries and any a crash left
+    // behind, through the same one-drain-at-a-time sender.
     [`${PLUGIN_ID}-outbox`]: {
-      task: async () => {
-        await getService(strapi, 'outbox').deliver();
-      },
+      task: async () => getService(strapi, 'outbox').kick(),
       options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.outboxCron`) },
     },
   });

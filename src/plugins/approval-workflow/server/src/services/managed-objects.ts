@@ -46,7 +46,7 @@ const keyOf = (kind: ManagedKind, uid: string, documentId: string | null) =>
   kind === 'collection' ? `collection:${uid}` : `entry:${uid}:${documentId}`;
 
 /** How long an instance trusts its list of guarded content types before reading it again. */
-const GUARD_CACHE_MS = 5_000;
+export const GUARD_CACHE_MS = 5_000;
 
 /**
  * Managed objects: collections and entries whose changes need approval (seed 004). Marking an
