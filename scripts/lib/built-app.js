@@ -1,7 +1,9 @@
 // Starts the built app (`strapi start`, or `npm start` with `viaNpm`) on 127.0.0.1 with a free port,
 // throw-away secrets and a temporary SQLite file, waits for /_health, and stops it (its whole process
-// group) afterwards. `env` adds variables; one set to undefined is removed (e.g. NODE_ENV).
-// Used by the smoke test and the admin browser test; run after `npm run build`.
+// group) afterwards. `env` adds variables; one set to undefined is removed (e.g. NODE_ENV). The
+// database variables in `env` (DATABASE_CLIENT, DATABASE_NAME… or DATABASE_FILENAME) replace the
+// temporary SQLite file: the benchmark runs two instances on one PostgreSQL database that way.
+// Used by the smoke test, the admin browser tests and the benchmark; run after `npm run build`.
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
@@ -124,7 +126,8 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
   }
 
   try {
-    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${env.DATABASE_FILENAME})`);
+    const database = env.DATABASE_CLIENT === 'sqlite' ? env.DATABASE_FILENAME : `${env.DATABASE_CLIENT} ${env.DATABASE_URL ?? env.DATABASE_NAME}`;
+    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${database})`);
     for (;;) {
       if (exited) throw new Error(`strapi exited before it was healthy (${JSON.stringify(exited)})`);
       if (Date.now() - started > BOOT_TIMEOUT_MS) throw new Error(`no healthy answer on ${base}/_health within ${BOOT_TIMEOUT_MS} ms`);
