@@ -6,13 +6,19 @@ const ms = (values) => `p50 ${quantile(values, 0.5).toFixed(1)} ms (p95 ${quanti
 const createReport = (title) => {
   const rows = [];
   const notes = [];
+  // Each figure is also printed when it is known: a long run stopped halfway still shows what it measured.
+  const row = (...cells) => {
+    rows.push(cells);
+    console.log(`bench: ${cells.filter(Boolean).join(' | ')}`);
+  };
   return {
-    row: (figure, value, baseline, ratio, goal) => rows.push([figure, value, baseline, ratio, goal]),
+    row,
     /** Two sets of latencies and the ratio of their medians. */
-    ratio(figure, measured, baseline, goal) {
-      rows.push([figure, ms(measured), ms(baseline), (quantile(measured, 0.5) / quantile(baseline, 0.5)).toFixed(2), goal]);
+    ratio: (figure, measured, baseline, goal) => row(figure, ms(measured), ms(baseline), (quantile(measured, 0.5) / quantile(baseline, 0.5)).toFixed(2), goal),
+    note(text) {
+      notes.push(text);
+      console.log(`bench: ${text}`);
     },
-    note: (text) => notes.push(text),
     print() {
       const header = ['figure', 'measured', 'baseline', 'ratio', 'goal'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

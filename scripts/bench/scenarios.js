@@ -276,10 +276,11 @@ const waitFor = async (done, started, timeoutS) => {
 };
 
 /**
- * `sweepDue` pending requests whose stage ran out of time (auto-deny), on every running instance
- * (their sweep cron runs every second): time from the commit of the rows until none is pending,
- * then exactly once — every request expired, one `expired` audit entry each, no action audited
- * twice, one "decided" mail each, the audit chain verifies.
+ * `sweepDue` pending requests whose stage runs out of time (auto-deny) at one moment, on every
+ * running instance: the copies are made due at a tick of the sweep's cron (every
+ * `sweepEverySeconds`, on the second), so the time from that moment until none is pending is the
+ * sweep's own. Then exactly once — every closed request expired, one `expired` audit entry each,
+ * no action audited twice for one request, one "decided" mail each, the audit chain verifies.
  */
 const sweep = async ({ setup, scale, report, sql, instances }) => {
   const n = scale.sweepDue;
@@ -292,18 +293,28 @@ const sweep = async ({ setup, scale, report, sql, instances }) => {
   const id = openedRequest(await setup.editor.as('PUT', cm(SECTION, section), { name: `Bench expiring ${(serial += 1)}`, description: `${BODY}\nLate.` }), 'open expiring request');
   expect(await setup.admin.as('DELETE', `/approval-workflow/managed-objects/${expiring}`), [200], 'unmark sections');
 
-  // Its stage ran out a minute ago: the deadline in the state and the due time in the row.
+  // The copies' stage runs out at a tick of the cron, far enough ahead for the copies to be written
+  // first: the deadline in the state and the due time in the row.
   const row = await requestRow(sql, id);
   const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
   const deadline = state.stages.find((stage) => stage.deadline)?.deadline;
   if (!deadline) throw new Error(`request ${id} has no stage deadline: ${JSON.stringify(state).slice(0, 300)}`);
-  const past = Date.now() - 60_000;
+  const every = scale.sweepEverySeconds * 1000;
+  const dueAt = Math.ceil((Date.now() + scale.sweepLeadSeconds * 1000) / every) * every;
   const columns = (await sql.columns(REQUESTS)).map((c) => c.name);
-  const set = columns.includes('next_due_at') ? { next_due_at: await sql.time(REQUESTS, 'next_due_at', past) } : {};
-  await copyRequest(sql, { documentId: id, targetDocumentId: section, prefix: 'bnchs', from: 1, to: n, spacingMs: 1, set, replace: [[deadline, literal(new Date(past).toISOString())]] });
+  const set = columns.includes('next_due_at') ? { next_due_at: await sql.time(REQUESTS, 'next_due_at', dueAt) } : {};
+  await copyRequest(sql, { documentId: id, targetDocumentId: section, prefix: 'bnchs', from: 1, to: n, spacingMs: 1, set, replace: [[deadline, literal(new Date(dueAt).toISOString())]] });
+  const late = Date.now() - dueAt;
+  if (late > 0) report.note(`sweep: the copies were written ${(late / 1000).toFixed(1)} s after their due moment (raise sweepLeadSeconds): timed from their commit`);
+  await sleep(Math.max(0, dueAt - Date.now()));
   const started = performance.now();
   const copies = `document_id LIKE 'bnchs%'`;
   const seconds = await waitFor(async () => (await count(sql, REQUESTS, `${copies} AND status = 'pending'`)) === 0, started, scale.timeoutS);
+  const elapsed = (performance.now() - started) / 1000;
+  const left = await count(sql, REQUESTS, `${copies} AND status = 'pending'`);
+  // Not done in time: the rest is taken off the sweep's list, so that it does not run into the outbox figure.
+  if (left > 0 && set.next_due_at) await sql.run(`UPDATE ${REQUESTS} SET next_due_at = NULL WHERE ${copies} AND status = 'pending'`);
+  const closed = n - left;
 
   const statuses = await sql.all(`SELECT status, COUNT(*) AS n FROM ${REQUESTS} WHERE ${copies} GROUP BY status ORDER BY status`);
   const expired = Number(statuses.find((s) => s.status === 'expired')?.n ?? 0);
@@ -314,22 +325,22 @@ const sweep = async ({ setup, scale, report, sql, instances }) => {
   const mails = await count(sql, OUTBOX, `request_id LIKE 'bnchs%'`);
   const mailedTwice = (await sql.all(`SELECT request_id FROM ${OUTBOX} WHERE request_id LIKE 'bnchs%' GROUP BY request_id HAVING COUNT(*) > 1`)).length;
   const verified = expect(await setup.admin.as('GET', '/approval-workflow/audit/verify'), [200], 'verify audit').body.data;
-  const once = expired === n && auditedExpired === n && twice === 0 && mails === n && mailedTwice === 0 && verified.valid;
+  const once = expired === closed && auditedExpired === closed && twice === 0 && mails === closed && mailedTwice === 0 && verified.valid;
   report.row(
-    `sweep of ${n} due stages on ${instances} instance${instances > 1 ? 's' : ''}`,
-    seconds === null ? `not done after ${scale.timeoutS} s` : `${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s)`,
+    `sweep of ${n} due stages on ${instances} instance${instances > 1 ? 's' : ''} (cron every ${scale.sweepEverySeconds} s)`,
+    seconds === null ? `not done after ${elapsed.toFixed(0)} s: ${closed} closed (${(closed / elapsed).toFixed(1)}/s)` : `${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s)`,
     '',
     '',
     '≤ 5 s at 10k (2 instances)'
   );
   report.row(
-    `sweep exactly once`,
+    `sweep exactly once (of ${closed} closed)`,
     once ? 'yes' : 'NO',
     `${statuses.map((s) => `${s.n} ${s.status}`).join(', ')}; ${auditedExpired} audited expired, ${twice} audited twice; ${mails} mails (${mailedTwice} twice); chain ${verified.valid ? 'verifies' : 'BROKEN'} (${verified.checked} events)`,
     '',
     'each once'
   );
-  report.note(`sweep: its ${mails} "decided" mails were all delivered ${mailed === null ? `— not within ${scale.timeoutS} s` : `${mailed.toFixed(1)} s after the rows were due`}`);
+  report.note(`sweep: its ${mails} "decided" mails were all delivered ${mailed === null ? `— not within ${scale.timeoutS} s` : `${mailed.toFixed(1)} s after the due moment`}`);
 };
 
 /** `outboxMessages` pending mails (copies of a real one, about the seeded requests) delivered to the local SMTP server. */

@@ -60,6 +60,15 @@ const recordOutsideRequests = (context, outside) =>
     if (protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(hostname)) outside.push(req.url());
   });
 
+/** What to do for each running server when this script is interrupted. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    for (const interrupted of running) interrupted();
+    process.exit(1);
+  });
+}
+
 /** Runs `work(base, { output })` against the started app (`output()`: what it printed so far); prints that output when it fails. */
 const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) => {
   if (!fs.existsSync(path.join(root, 'dist', 'build', 'index.html'))) {
@@ -116,14 +125,12 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
       await exitPromise;
     }
   };
-  // Take the server down if this script is interrupted.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
-      kill('SIGKILL');
-      fs.rmSync(tmp, { recursive: true, force: true });
-      process.exit(1);
-    });
-  }
+  // Take the server down if this script is interrupted (every server it runs: the benchmark runs two at once).
+  const interrupted = () => {
+    kill('SIGKILL');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  running.add(interrupted);
 
   try {
     const database = env.DATABASE_CLIENT === 'sqlite' ? env.DATABASE_FILENAME : `${env.DATABASE_CLIENT} ${env.DATABASE_URL ?? env.DATABASE_NAME}`;
@@ -143,6 +150,7 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
     console.error(log.join('').split('\n').slice(-80).join('\n'));
     throw error;
   } finally {
+    running.delete(interrupted);
     await stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
