@@ -7,6 +7,9 @@ const call = async (base, token, method, path, body) => {
     method,
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error) => {
+    // undici says only "fetch failed"; the cause (ECONNRESET, ECONNREFUSED…) is what helps.
+    throw new Error(`${method} ${path}: ${error.message} (${error.cause?.code ?? error.cause?.message ?? 'no cause'})`);
   });
   const text = await res.text();
   const ms = performance.now() - started;
