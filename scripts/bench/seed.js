@@ -46,7 +46,7 @@ const copyRequest = async (sql, { documentId, targetDocumentId, prefix, from, to
   const replacements = [[documentId, newId], ...(targetDocumentId ? [[targetDocumentId, `(${literal(prefix)} || g || 't')`]] : []), ...replace];
   const shift = {};
   for (const column of ['created_at', 'updated_at']) {
-    if (columns.some((c) => c.name === column) && template[column] !== null) shift[column] = await sql.shiftBack(REQUESTS, column, `g * ${spacingMs}`);
+    if (columns.some((c) => c.name === column) && template[column] !== null) shift[column] = await sql.shiftBack(REQUESTS, column, `CAST(g AS bigint) * ${spacingMs}`);
   }
   const expressions = columns.map((column) => {
     if (column.name === 'document_id') return newId;
