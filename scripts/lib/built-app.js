@@ -1,7 +1,9 @@
 // Starts the built app (`strapi start`, or `npm start` with `viaNpm`) on 127.0.0.1 with a free port,
 // throw-away secrets and a temporary SQLite file, waits for /_health, and stops it (its whole process
-// group) afterwards. `env` adds variables; one set to undefined is removed (e.g. NODE_ENV).
-// Used by the smoke test and the admin browser test; run after `npm run build`.
+// group) afterwards. `env` adds variables; one set to undefined is removed (e.g. NODE_ENV). The
+// database variables in `env` (DATABASE_CLIENT, DATABASE_NAME… or DATABASE_FILENAME) replace the
+// temporary SQLite file: the benchmark runs two instances on one PostgreSQL database that way.
+// Used by the smoke test, the admin browser tests and the benchmark; run after `npm run build`.
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -44,6 +46,15 @@ const recordOutsideRequests = (context, outside) =>
     if (protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(hostname)) outside.push(req.url());
   });
 
+/** What to do for each running server when this script is interrupted (the benchmark runs two at once). */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    for (const interrupted of running) interrupted();
+    process.exit(1);
+  });
+}
+
 /** Runs `work(base, { output })` against the started app (`output()`: what it printed so far); prints that output when it fails. */
 const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) => {
   if (!fs.existsSync(path.join(root, 'dist', 'build', 'index.html'))) {
@@ -61,17 +72,15 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
   const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [root] })), 'bin', 'strapi.js');
   const [command, args] = viaNpm ? ['npm', ['start']] : [process.execPath, [strapiBin, 'start']];
   const app = spawnApp({ command, args, env, cwd: root, port });
-  // Take the server down if this script is interrupted.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
-      app.kill();
-      fs.rmSync(tmp, { recursive: true, force: true });
-      process.exit(1);
-    });
-  }
+  const interrupted = () => {
+    app.kill();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  running.add(interrupted);
 
   try {
-    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${app.base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${env.DATABASE_FILENAME})`);
+    const database = env.DATABASE_CLIENT === 'sqlite' ? env.DATABASE_FILENAME : `${env.DATABASE_CLIENT} ${env.DATABASE_URL ?? env.DATABASE_NAME}`;
+    console.log(`${name}: ${viaNpm ? 'npm start' : 'strapi start'} on ${app.base} (NODE_ENV=${env.NODE_ENV ?? '(unset)'}, database ${database})`);
     const took = await app.healthy(BOOT_TIMEOUT_MS);
     console.log(`${name}: ok - GET /_health answers 204 after ${(took / 1000).toFixed(1)} s`);
     await work(app.base, { output: app.output });
@@ -81,6 +90,7 @@ const withBuiltApp = async ({ name, env: extraEnv = {}, viaNpm = false }, work) 
     console.error(app.output().split('\n').slice(-80).join('\n'));
     throw error;
   } finally {
+    running.delete(interrupted);
     await app.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
