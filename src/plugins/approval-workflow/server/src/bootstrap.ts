@@ -11,6 +11,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Rows that writes lock exist before the first write: the settings' store row, the audit chain head.
   await getService(strapi, 'settings').ensureStored();
   await getService(strapi, 'audit').ensureHead();
+  // Audit events a crash left between their commit and their chaining get their place now.
+  await getService(strapi, 'audit').chain();
   // Requests written before the parties table existed (0.1) get their parties once.
   await getService(strapi, 'requests').backfillParties();
   // Requests written before titles were stored (0.1) get theirs once.
@@ -23,6 +25,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'requests').sweep();
       },
       options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.sweepCron`) },
+    },
+    // Audit events are chained right after their commit; this fallback chains any a crash or a failed step left behind.
+    [`${PLUGIN_ID}-audit-chain`]: {
+      task: async () => {
+        await getService(strapi, 'audit').chain();
+      },
+      options: { rule: '* * * * *' },
     },
     // Mails go out right after their event commits; this fallback sends retries and any a crash left behind.
     [`${PLUGIN_ID}-outbox`]: {

@@ -134,12 +134,16 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
    * messages it stored go out right after the commit (of the outermost transaction, when this one
    * is nested), never before; a rollback sends nothing.
    */
-  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> =>
-    await strapi.db.transaction(async ({ onCommit }) => {
+  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> => {
+    const committed: T = await strapi.db.transaction(async ({ onCommit }) => {
       const result = await work(onCommit);
       onCommit(() => service('outbox').kick());
       return result;
     });
+    // The answer comes with this step's audit events in the chain (they are chained after the commit).
+    await service('audit').chained();
+    return committed;
+  };
 
   /**
    * Runs a step in a transaction; if applying throws, that transaction is rolled back (the target
