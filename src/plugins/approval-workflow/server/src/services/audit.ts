@@ -1,18 +1,13 @@
-import { createHash } from "node:crypto";
-import type { Core } from "@strapi/strapi";
-import type {
-  AuditEvent,
-  AuditFilters,
-  AuditListItem,
-  AuditVerification,
-} from "../../../shared/contracts/audit";
-import type { RecordedAuditAction } from "../../../shared/audit-actions";
-import { UID } from "../constants";
-import { canonicalJson } from "../utils/canonical-json";
-import { getService } from "../utils/get-service";
-import type { PageQuery } from "../utils/pagination";
-import { updateRows } from "../utils/columns";
-import { table, type BaseRow } from "../utils/records";
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { AuditEvent, AuditFilters, AuditListItem, AuditVerification } from '../../../shared/contracts/audit';
+import type { RecordedAuditAction } from '../../../shared/audit-actions';
+import { UID } from '../constants';
+import { canonicalJson } from '../utils/canonical-json';
+import { getService } from '../utils/get-service';
+import type { PageQuery } from '../utils/pagination';
+import { updateRows } from '../utils/columns';
+import { table, type BaseRow } from '../utils/records';
 
 export interface AuditEntry {
   /** One of the listed actions, so that the trail's filter offers every action it holds. */
@@ -24,37 +19,25 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-interface StoredEvent extends Required<Omit<AuditEntry, "details">> {
+interface StoredEvent extends Required<Omit<AuditEntry, 'details'>> {
   seq: number;
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
 }
 
-const GENESIS = "0".repeat(64);
+const GENESIS = '0'.repeat(64);
 
 /** The query-engine filter of the list and export filters (`from`/`to` are instants, compared as ISO strings). */
 const whereOf = ({ requestId, actor, action, from, to }: AuditFilters) => ({
   ...(requestId ? { requestId } : {}),
   ...(actor ? { actor } : {}),
   ...(action ? { action } : {}),
-  ...(from || to
-    ? { at: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } }
-    : {}),
+  ...(from || to ? { at: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } } : {}),
 });
 
 /** A stored row as the API shows it: the chained fields only. */
-const eventOf = ({
-  seq,
-  action,
-  actor,
-  requestId,
-  subject,
-  at,
-  details,
-  prevHash,
-  hash,
-}: StoredEvent): AuditEvent => ({
+const eventOf = ({ seq, action, actor, requestId, subject, at, details, prevHash, hash }: StoredEvent): AuditEvent => ({
   seq,
   action,
   actor,
@@ -66,11 +49,8 @@ const eventOf = ({
   hash,
 });
 
-const hashOf = (
-  prevHash: string,
-  event: Omit<StoredEvent, "hash" | "prevHash">,
-) =>
-  createHash("sha256")
+const hashOf = (prevHash: string, event: Omit<StoredEvent, 'hash' | 'prevHash'>) =>
+  createHash('sha256')
     .update(prevHash)
     .update(
       canonicalJson({
@@ -81,9 +61,9 @@ const hashOf = (
         requestId: event.requestId,
         subject: event.subject,
         details: event.details,
-      }),
+      })
     )
-    .digest("hex");
+    .digest('hex');
 
 /** How many events one chaining step takes: a few hundred bound parameters in its one UPDATE on every database. */
 const CHAIN_BATCH = 200;
@@ -105,28 +85,16 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
    * chainers at once find one row to lock instead of each creating a head and both taking seq 1.
    */
   const ensureHead = async () => {
-    if ((await strapi.db.query(UID.auditHead).count()) === 0)
-      await strapi.db
-        .query(UID.auditHead)
-        .create({ data: { seq: 0, hash: GENESIS } });
+    if ((await strapi.db.query(UID.auditHead).count()) === 0) await strapi.db.query(UID.auditHead).create({ data: { seq: 0, hash: GENESIS } });
   };
 
   /** The head as it is now (no lock): where the chain ended when it was read. */
   const readHead = async () => {
-    const head = (await strapi.db
-      .query(UID.auditHead)
-      .findOne({ orderBy: { id: "asc" } })) as {
-      seq: number | null;
-      hash: string | null;
-    } | null;
+    const head = (await strapi.db.query(UID.auditHead).findOne({ orderBy: { id: 'asc' } })) as { seq: number | null; hash: string | null } | null;
     return { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS };
   };
 
-  const hasUnchained = async () =>
-    (await events().findOne({
-      where: { seq: { $null: true } },
-      select: ["id"],
-    })) !== null;
+  const hasUnchained = async () => (await events().findOne({ where: { seq: { $null: true } }, select: ['id'] })) !== null;
 
   /**
    * One chaining step, in its own short transaction: the head under its lock, then up to
@@ -138,50 +106,26 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
    * read after it include everything the previous holder chained.
    */
   const step = async (skipLocked: boolean): Promise<number | null> => {
-    const chained: number | null = await strapi.db.transaction(
-      async ({ trx }) => {
-        const lock = strapi.db
-          .queryBuilder(UID.auditHead)
-          .select(["id", "seq", "hash"])
-          .orderBy({ id: "asc" })
-          .limit(1)
-          .forUpdate()
-          .transacting(trx)
-          .getKnexQuery();
-        if (skipLocked && strapi.db.dialect.client !== "sqlite")
-          lock.skipLocked();
-        const [head] = (await lock) as Array<{
-          id: number;
-          seq: number | null;
-          hash: string | null;
-        }>;
-        if (!head) return null;
-        const rows = (await events().findMany({
-          where: { seq: { $null: true } },
-          orderBy: { id: "asc" },
-          limit: CHAIN_BATCH,
-        })) as Array<StoredEvent & { id: number }>;
-        if (rows.length === 0) return 0;
-        let seq = head.seq ?? 0;
-        let prevHash = head.hash ?? GENESIS;
-        const links = rows.map((row) => {
-          seq += 1;
-          const hash = hashOf(prevHash, {
-            ...row,
-            seq,
-            details: row.details ?? {},
-          });
-          const link = { id: row.id, seq, prevHash, hash };
-          prevHash = hash;
-          return link;
-        });
-        await updateRows(strapi, UID.auditEvent, links, trx);
-        await strapi.db
-          .query(UID.auditHead)
-          .update({ where: { id: head.id }, data: { seq, hash: prevHash } });
-        return rows.length;
-      },
-    );
+    const chained: number | null = await strapi.db.transaction(async ({ trx }) => {
+      const lock = strapi.db.queryBuilder(UID.auditHead).select(['id', 'seq', 'hash']).orderBy({ id: 'asc' }).limit(1).forUpdate().transacting(trx).getKnexQuery();
+      if (skipLocked && strapi.db.dialect.client !== 'sqlite') lock.skipLocked();
+      const [head] = (await lock) as Array<{ id: number; seq: number | null; hash: string | null }>;
+      if (!head) return null;
+      const rows = (await events().findMany({ where: { seq: { $null: true } }, orderBy: { id: 'asc' }, limit: CHAIN_BATCH })) as Array<StoredEvent & { id: number }>;
+      if (rows.length === 0) return 0;
+      let seq = head.seq ?? 0;
+      let prevHash = head.hash ?? GENESIS;
+      const links = rows.map((row) => {
+        seq += 1;
+        const hash = hashOf(prevHash, { ...row, seq, details: row.details ?? {} });
+        const link = { id: row.id, seq, prevHash, hash };
+        prevHash = hash;
+        return link;
+      });
+      await updateRows(strapi, UID.auditEvent, links, trx);
+      await strapi.db.query(UID.auditHead).update({ where: { id: head.id }, data: { seq, hash: prevHash } });
+      return rows.length;
+    });
     return chained;
   };
 
@@ -195,9 +139,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       while (await hasUnchained()) if ((await step(true)) === null) return;
     } catch (error) {
-      strapi.log.error(
-        `[approval-workflow] audit events not chained yet: ${(error as Error).message}`,
-      );
+      strapi.log.error(`[approval-workflow] audit events not chained yet: ${(error as Error).message}`);
     }
   };
 
@@ -267,32 +209,19 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
      * its commit, so the answer to a decision comes with its events in the chain. Inside a
      * transaction it resolves at once: the events of the outermost transaction chain after its commit.
      */
-    chained: (): Promise<void> =>
-      strapi.db.inTransaction()
-        ? Promise.resolve()
-        : (queued ?? running ?? Promise.resolve()),
+    chained: (): Promise<void> => (strapi.db.inTransaction() ? Promise.resolve() : (queued ?? running ?? Promise.resolve())),
 
     /** Chained events newest first, as the API shows them, with their actors' names (what waits is chained first). */
     async list(filters: AuditFilters, page: PageQuery) {
       await chainCommitted();
       return table<StoredEvent & BaseRow>(strapi, UID.auditEvent).findPage(
         page,
-        {
-          where: { ...whereOf(filters), seq: { $notNull: true } },
-          orderBy: { seq: "desc" },
-        },
+        { where: { ...whereOf(filters), seq: { $notNull: true } }, orderBy: { seq: 'desc' } },
         async (rows) => {
           const listed = rows.map(eventOf);
-          const labels = await getService(strapi, "directory").labels(
-            listed.map((event) => event.actor),
-          );
-          return listed.map(
-            (event): AuditListItem => ({
-              ...event,
-              actorLabel: labels[event.actor],
-            }),
-          );
-        },
+          const labels = await getService(strapi, 'directory').labels(listed.map((event) => event.actor));
+          return listed.map((event): AuditListItem => ({ ...event, actorLabel: labels[event.actor] }));
+        }
       );
     },
 
@@ -301,17 +230,14 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
      * query for the whole trail); the events chained while it runs are left out, so an export
      * is the chain as it stood when it began (what waited then is chained first).
      */
-    async *events(
-      filters: AuditFilters,
-      batch = 500,
-    ): AsyncGenerator<AuditEvent> {
+    async *events(filters: AuditFilters, batch = 500): AsyncGenerator<AuditEvent> {
       await chainCommitted();
       const last = (await readHead()).seq;
       let after = 0;
       for (;;) {
         const rows = (await events().findMany({
           where: { ...whereOf(filters), seq: { $gt: after, $lte: last } },
-          orderBy: { seq: "asc" },
+          orderBy: { seq: 'asc' },
           limit: batch,
         })) as StoredEvent[];
         for (const row of rows) yield eventOf(row);
@@ -334,29 +260,18 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       let expectedSeq = 1;
       let checked = 0;
       for (let after = 0; ; ) {
-        const rows = (await events().findMany({
-          where: { seq: { $gt: after, $lte: head.seq } },
-          orderBy: { seq: "asc" },
-          limit: batch,
-        })) as StoredEvent[];
+        const rows = (await events().findMany({ where: { seq: { $gt: after, $lte: head.seq } }, orderBy: { seq: 'asc' }, limit: batch })) as StoredEvent[];
         for (const row of rows) {
           const problem =
             row.seq !== expectedSeq
               ? `event ${expectedSeq} is missing`
               : row.prevHash !== prevHash
                 ? `event ${row.seq} does not link to the event before it`
-                : hashOf(prevHash, { ...row, details: row.details ?? {} }) !==
-                    row.hash
+                : hashOf(prevHash, { ...row, details: row.details ?? {} }) !== row.hash
                   ? `event ${row.seq} was altered`
                   : null;
           // A missing event breaks the chain at its own seq (as a missing last event does below).
-          if (problem)
-            return {
-              valid: false,
-              checked,
-              brokenAt: row.seq !== expectedSeq ? expectedSeq : row.seq,
-              reason: problem,
-            };
+          if (problem) return { valid: false, checked, brokenAt: row.seq !== expectedSeq ? expectedSeq : row.seq, reason: problem };
           prevHash = row.hash;
           expectedSeq += 1;
           checked += 1;
@@ -365,12 +280,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].seq;
       }
       if (head.seq !== checked || (checked > 0 && head.hash !== prevHash)) {
-        return {
-          valid: false,
-          checked,
-          brokenAt: checked + 1,
-          reason: "the last events of the chain were removed",
-        };
+        return { valid: false, checked, brokenAt: checked + 1, reason: 'the last events of the chain were removed' };
       }
       return { valid: true, checked, brokenAt: null, reason: null };
     },

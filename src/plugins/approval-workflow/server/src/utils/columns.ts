@@ -1,25 +1,13 @@
-import type { Core, UID } from "@strapi/strapi";
+import type { Core, UID } from '@strapi/strapi';
 
 /** The column of an attribute of `uid` (Strapi names them in snake_case), for the few queries written in knex. */
-export const columnOf = (
-  strapi: Core.Strapi,
-  uid: UID.Schema,
-  name: string,
-) => {
+export const columnOf = (strapi: Core.Strapi, uid: UID.Schema, name: string) => {
   const attribute = strapi.db.metadata.get(uid).attributes[name];
-  return (
-    (attribute &&
-      "columnName" in attribute &&
-      typeof attribute.columnName === "string" &&
-      attribute.columnName) ||
-    name
-  );
+  return (attribute && 'columnName' in attribute && typeof attribute.columnName === 'string' && attribute.columnName) || name;
 };
 
 /** A knex transaction, as `strapi.db.transaction` hands it to its callback. */
-export type Transaction = Parameters<
-  ReturnType<Core.Strapi["db"]["getConnection"]>["transacting"]
->[0];
+export type Transaction = Parameters<ReturnType<Core.Strapi['db']['getConnection']>['transacting']>[0];
 
 /** A row's new values by attribute: integers (written into the SQL, see below) or strings. */
 export type RowValues = { id: number } & Record<string, number | string>;
@@ -30,44 +18,30 @@ export type RowValues = { id: number } & Record<string, number | string>;
  * as literals after a check (PostgreSQL would type a bound CASE result as text, which an integer
  * column refuses); strings are bound.
  */
-export const updateRows = async (
-  strapi: Core.Strapi,
-  uid: UID.Schema,
-  rows: RowValues[],
-  trx: Transaction,
-) => {
+export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: RowValues[], trx: Transaction) => {
   if (rows.length === 0) return;
-  const { tableName } = strapi.db.metadata.get(uid);
-  const idColumn = columnOf(strapi, uid, "id");
+  const idColumn = columnOf(strapi, uid, 'id');
   const literal = (value: number) => {
-    if (!Number.isSafeInteger(value))
-      throw new Error(`updateRows: ${value} is not an integer`);
+    if (!Number.isSafeInteger(value)) throw new Error(`updateRows: ${value} is not an integer`);
     return String(value);
   };
-  const knex = strapi.db.connection;
-  const names = Object.keys(rows[0]).filter((name) => name !== "id");
   const set = Object.fromEntries(
-    names.map((name) => {
-      const bindings: Array<string> = [];
-      const branches = rows.map((row) => {
-        const value = row[name];
-        if (typeof value === "number")
-          return `WHEN ${literal(row.id)} THEN ${literal(value)}`;
-        bindings.push(value);
-        return `WHEN ${literal(row.id)} THEN ?`;
-      });
-      return [
-        columnOf(strapi, uid, name),
-        knex.raw(`CASE ?? ${branches.join(" ")} END`, [idColumn, ...bindings]),
-      ];
-    }),
+    Object.keys(rows[0])
+      .filter((name) => name !== 'id')
+      .map((name) => {
+        const bindings: string[] = [];
+        const branches = rows.map((row) => {
+          const value = row[name];
+          if (typeof value === 'number') return `WHEN ${literal(row.id)} THEN ${literal(value)}`;
+          bindings.push(value);
+          return `WHEN ${literal(row.id)} THEN ?`;
+        });
+        return [columnOf(strapi, uid, name), strapi.db.connection.raw(`CASE ?? ${branches.join(' ')} END`, [idColumn, ...bindings])];
+      })
   );
   await strapi.db
-    .getConnection(tableName)
+    .getConnection(strapi.db.metadata.get(uid).tableName)
     .transacting(trx)
-    .whereIn(
-      idColumn,
-      rows.map((row) => row.id),
-    )
+    .whereIn(idColumn, rows.map((row) => row.id))
     .update(set);
 };
