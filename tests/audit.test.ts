@@ -342,6 +342,25 @@ describe('GET /audit/verify', () => {
     expect(await verify()).toMatchObject({ valid: true, checked: all.length });
   });
 
+  it('two rows swapped (their seqs exchanged): invalid where the order changed; swapped back, valid again', async () => {
+    const all = await events();
+    const [a, b] = [all[3], all[4]];
+    const swap = async (x: number, y: number) => {
+      // Through a free number: the unique index on seq holds at every step.
+      await setEvent(x, { seq: -1 });
+      await setEvent(y, { seq: x });
+      await setEvent(-1, { seq: y });
+    };
+    await swap(a.seq, b.seq);
+    try {
+      expect(await eventAt(a.seq)).toMatchObject({ id: b.id });
+      expect(await verify()).toEqual({ valid: false, checked: a.seq - 1, brokenAt: a.seq, reason: `event ${a.seq} does not link to the event before it` });
+    } finally {
+      await swap(a.seq, b.seq);
+    }
+    expect(await verify()).toMatchObject({ valid: true, checked: all.length });
+  });
+
   it('a deleted last row: invalid; restored, valid again', async () => {
     const all = await events();
     const last = all[all.length - 1];

@@ -46,6 +46,11 @@ const CHANGES_SINCE_PREVIOUS = {
     /** The revision a decision was given on (revise): decisions of 0.1.0 read as revision 0, nothing to move. */
     'plugin::approval-workflow.decision': ['revision'],
   },
+  /**
+   * No longer required: an audit event is written with its transaction and gets its place in the
+   * chain right after the commit. The columns stay as they were (nullable); the events of 0.1.0 keep theirs.
+   */
+  relaxedAttributes: { 'plugin::approval-workflow.audit-event': ['seq', 'hash'] },
 };
 
 let database: ThrowAwayDatabase;
@@ -109,6 +114,12 @@ describe('upgrading from the previous release', () => {
     }
     for (const [uid, attributes] of Object.entries(CHANGES_SINCE_PREVIOUS.addedAttributes)) {
       for (const attribute of attributes) expected[uid].attributes[attribute] = current[uid].attributes[attribute];
+    }
+    for (const [uid, attributes] of Object.entries(CHANGES_SINCE_PREVIOUS.relaxedAttributes)) {
+      for (const attribute of attributes) {
+        expect({ uid, attribute, required: (expected[uid].attributes[attribute] as { required?: boolean }).required }).toEqual({ uid, attribute, required: true });
+        delete (expected[uid].attributes[attribute] as { required?: boolean }).required;
+      }
     }
     expect(Object.keys(current).filter((uid) => !(uid in expected))).toEqual(CHANGES_SINCE_PREVIOUS.addedTables);
     for (const uid of Object.keys(expected)) expect({ uid, table: current[uid] }).toEqual({ uid, table: expected[uid] });

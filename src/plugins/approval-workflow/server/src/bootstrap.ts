@@ -30,6 +30,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Rows that writes lock exist before the first write: the settings' store row, the audit chain head.
   await getService(strapi, 'settings').ensureStored();
   await getService(strapi, 'audit').ensureHead();
+  // Audit events a crash left between their commit and their chaining get their place now.
+  await getService(strapi, 'audit').chain();
   // Requests written before the parties table existed (0.1) get their parties once.
   await getService(strapi, 'requests').backfillParties();
   // Requests written before titles were stored (0.1) get theirs once.
@@ -40,6 +42,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     [`${PLUGIN_ID}-sweep`]: {
       task: oneAtATime(() => getService(strapi, 'requests').sweep()),
       options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.sweepCron`) },
+    },
+    // Audit events are chained right after their commit; this fallback chains any a crash or a failed step left behind.
+    [`${PLUGIN_ID}-audit-chain`]: {
+      task: async () => {
+        await getService(strapi, 'audit').chain();
+      },
+      options: { rule: '* * * * *' },
     },
     // Mails go out right after their event commits; this fallback sends retries and any a crash left
     // behind, through the same one-drain-at-a-time sender.

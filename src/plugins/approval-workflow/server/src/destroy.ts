@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
-/** A mail being sent finishes (and records its outcome) before the database closes. */
+/** A mail being sent and a chaining of audit events under way finish before the database closes. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'outbox').idle();
+  await getService(strapi, 'audit').chained();
 };

@@ -2,7 +2,9 @@ import { hiddenCollection } from './define';
 
 /**
  * The audit trail: append-only, each event chained to the previous one by `hash` =
- * sha256(prevHash + canonical event), so an edited or deleted row breaks the chain.
+ * sha256(prevHash + canonical event), so an edited or deleted row breaks the chain. An event is
+ * written with its transaction and gets its place in the chain (`seq`, `prevHash`, `hash`) right
+ * after the commit (services/audit.ts): until then those are null.
  */
 export default hiddenCollection({
   collectionName: 'approval_workflow_audit_events',
@@ -10,7 +12,7 @@ export default hiddenCollection({
   pluralName: 'audit-events',
   displayName: 'Approval audit event',
   attributes: {
-    seq: { type: 'integer', required: true },
+    seq: { type: 'integer' },
     action: { type: 'string', required: true },
     actor: { type: 'string', required: true },
     requestId: { type: 'string' },
@@ -19,7 +21,7 @@ export default hiddenCollection({
     at: { type: 'string', required: true },
     details: { type: 'json' },
     prevHash: { type: 'string' },
-    hash: { type: 'string', required: true },
+    hash: { type: 'string' },
   },
   indexes: [
     { name: 'approval_workflow_audit_events_seq_uq', columns: ['seq'], type: 'unique' },

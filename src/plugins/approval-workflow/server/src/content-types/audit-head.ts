@@ -1,6 +1,6 @@
 import { hiddenCollection } from './define';
 
-/** One row: the end of the audit chain. Appenders lock it, so the chain never forks. */
+/** One row: the end of the audit chain. Chainers lock it for the few statements that move it, so the chain never forks. */
 export default hiddenCollection({
   collectionName: 'approval_workflow_audit_heads',
   singularName: 'audit-head',

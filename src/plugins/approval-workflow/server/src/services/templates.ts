@@ -3,6 +3,7 @@ import type { Template, TemplateUsage, TemplateVersion } from '../../../shared/c
 import { UID } from '../constants';
 import { validateRule, type Rule } from '../domain';
 import type { PageQuery } from '../utils/pagination';
+import { columnOf } from '../utils/columns';
 import { badRequest, conflict, invalidField } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { lockRows } from '../utils/lock';
@@ -51,11 +52,8 @@ export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const countByTemplate = async (uid: typeof UID.managedObject | typeof UID.request, ids: string[], where: Record<string, string>, also?: string) => {
     if (ids.length === 0) return [];
-    const { tableName, attributes } = strapi.db.metadata.get(uid);
-    const column = (name: string) => {
-      const attribute = attributes[name];
-      return (attribute && 'columnName' in attribute && typeof attribute.columnName === 'string' && attribute.columnName) || name;
-    };
+    const { tableName } = strapi.db.metadata.get(uid);
+    const column = (name: string) => columnOf(strapi, uid, name);
     const keys = also ? [column('templateId'), column(also)] : [column('templateId')];
     const conditions = Object.fromEntries(Object.entries(where).map(([name, value]) => [column(name), value]));
     const rows: Array<Record<string, unknown>> = await strapi.db

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { columnOf } from './columns';
 
 /**
  * Locks the rows that match `where` until the current transaction ends (SELECT … FOR UPDATE on
@@ -14,4 +15,29 @@ export const lockRows = (strapi: Core.Strapi, uid: UID.Schema, where: Record<str
 export const readLocked = async (strapi: Core.Strapi, uid: UID.Schema, where: Record<string, unknown>) => {
   const [locked] = await lockRows(strapi, uid, where);
   return locked ? strapi.db.query(uid).findOne({ where: { id: locked.id } }) : null;
+};
+
+/** What `lockFree` claims: the attributes it returns, the rows it may take and in which order, how many. */
+export interface FreeRowsQuery<K extends string> {
+  select: K[];
+  where: Record<string, unknown>;
+  orderBy: Array<Record<string, 'asc' | 'desc'>>;
+  limit: number;
+}
+
+/**
+ * Locks up to `limit` rows matching `where`, in `orderBy` order, for the caller's transaction,
+ * skipping the rows another transaction holds (FOR UPDATE SKIP LOCKED on PostgreSQL and
+ * MySQL/MariaDB): claimers on several instances each take other rows instead of waiting for one
+ * another. SQLite has one writer, so no row is ever held by another transaction there. On MySQL the
+ * order should be that of an index on the filtered columns: it then locks only the rows it returns.
+ * Returns the selected attributes of each row as the database hands them back.
+ */
+export const lockFree = async <K extends string>(strapi: Core.Strapi, uid: UID.Schema, { select, where, orderBy, limit }: FreeRowsQuery<K>) => {
+  const rows: Array<Record<string, unknown>> = await strapi.db.transaction(async ({ trx }) => {
+    const query = strapi.db.queryBuilder(uid).select(select).where(where).orderBy(orderBy).limit(limit).forUpdate().transacting(trx).getKnexQuery();
+    if (strapi.db.dialect.client !== 'sqlite') query.skipLocked();
+    return query;
+  });
+  return rows.map((row) => Object.fromEntries(select.map((name) => [name, row[columnOf(strapi, uid, name)]])) as Record<K, unknown>);
 };

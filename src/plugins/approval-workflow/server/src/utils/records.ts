@@ -63,15 +63,17 @@ export type WriteAudit = Omit<AuditEntry, 'at'> & { at?: string };
 
 /**
  * A write and its audit entries in one transaction (DESIGN rule 6): `work` writes and says what to
- * audit; the entries are appended to the chain before the commit, so a write that fails leaves no
- * entry and an entry that cannot be appended undoes the write.
+ * audit; the entries are written before the commit, so a write that fails leaves no entry and an
+ * entry that cannot be written undoes the write. The answer waits until they are chained.
  */
 export const writeAndAudit = async <T>(strapi: Core.Strapi, work: () => Promise<{ result: T; audit: WriteAudit[] }>): Promise<T> => {
+  const audit = getService(strapi, 'audit');
   const result: T = await strapi.db.transaction(async () => {
     const written = await work();
     const at = new Date().toISOString();
-    await getService(strapi, 'audit').append(written.audit.map((entry) => ({ ...entry, at: entry.at ?? at })));
+    await audit.append(written.audit.map((entry) => ({ ...entry, at: entry.at ?? at })));
     return written.result;
   });
+  await audit.chained();
   return result;
 };

@@ -6,6 +6,7 @@ import { UID } from '../../constants';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../content-types/outbox';
 import { APPROVAL_ADMINS, NOTIFY_REASONS, SYSTEM_PRINCIPAL } from '../../domain';
 import { getService } from '../../utils/get-service';
+import { lockFree } from '../../utils/lock';
 import type { Page, PageQuery } from '../../utils/pagination';
 import { renderMail, type Mail } from './render';
 
@@ -59,25 +60,22 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Claims up to `limit` due messages for this sender: their ids and the attempt number each claim took. */
   const claim = (now: number, limit: number) =>
-    strapi.db.transaction(async ({ trx }) => {
-      const select = strapi.db
-        .queryBuilder(UID.outbox)
-        .select(['id', 'attempts'])
-        .where({ status: 'pending', availableAt: { $lte: new Date(now) } })
+    strapi.db.transaction(async () => {
+      const candidates = await lockFree(strapi, UID.outbox, {
+        select: ['id', 'attempts'],
+        where: { status: 'pending', availableAt: { $lte: new Date(now) } },
         // The order of the (status, available_at) index: MySQL then locks only the rows it returns, not every due one.
-        .orderBy([{ availableAt: 'asc' }, { id: 'asc' }])
-        .limit(limit)
-        .forUpdate()
-        .transacting(trx)
-        .getKnexQuery();
-      // SQLite has one writer (no row locks, no SKIP LOCKED): the conditional update below decides alone.
-      if (strapi.db.dialect.client !== 'sqlite') select.skipLocked();
-      const candidates = (await select) as Array<{ id: number; attempts: number | null }>;
+        orderBy: [{ availableAt: 'asc' }, { id: 'asc' }],
+        limit,
+      });
       const claimed: Array<{ id: number; attempt: number }> = [];
-      for (const { id, attempts } of candidates) {
-        const attempt = (attempts ?? 0) + 1;
+      // The conditional update decides who claims a message, also on SQLite (no row locks there).
+      for (const candidate of candidates) {
+        const id = Number(candidate.id);
+        const attempts = Number(candidate.attempts ?? 0);
+        const attempt = attempts + 1;
         const { count } = await query().updateMany({
-          where: { id, status: 'pending', attempts: attempts ?? 0 },
+          where: { id, status: 'pending', attempts },
           data: { attempts: attempt, availableAt: new Date(now + LEASE_MS) },
         });
         if (count === 1) claimed.push({ id, attempt });

@@ -193,22 +193,43 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The sweep (seed 003): every pending request whose next deadline, reminder or escalation is
-     * due gets a `tick`. Safe on several instances at once: each request is ticked under its row
-     * lock, and a tick that finds nothing due changes nothing.
+     * due gets a `tick`, batch by batch until none is due (at most `rounds` batches a run). A batch
+     * is claimed and ticked in one transaction under its rows' locks; a sweep on another instance
+     * skips the rows this one holds and claims the next ones (`store.due`), so instances share the
+     * work, and a request ticked by one sweep is no longer due for the other (a tick that finds
+     * nothing due changes nothing). A batch that fails is rolled back and its requests ticked one by
+     * one, so a broken request costs only itself; it is left out of the rest of the run.
      */
-    async sweep(now = Date.now(), batch = 100) {
+    async sweep(now = Date.now(), batch = 100, rounds = 100) {
       const policy = await timePolicy();
-      const due = await store.due(now, batch);
+      const tick: RequestEvent = { type: 'tick', policy };
+      const broken: string[] = [];
+      let due = 0;
       let ticked = 0;
-      for (const id of due) {
+      for (let round = 0; round < rounds; round += 1) {
+        let claimed: string[] = [];
         try {
-          await runner.run(id, { type: 'tick', policy }, policy, now);
-          ticked += 1;
+          await runner.batch(policy, now, async (step) => {
+            claimed = await store.due(now, batch, broken);
+            for (const id of claimed) await step(id, tick);
+          });
+          ticked += claimed.length;
         } catch (error) {
-          strapi.log.error(`[approval-workflow] sweep of request ${id} failed: ${(error as Error).message}`);
+          if (claimed.length > 1) strapi.log.warn(`[approval-workflow] a sweep batch of ${claimed.length} requests was rolled back, ticking them one by one: ${(error as Error).message}`);
+          for (const id of claimed) {
+            try {
+              await runner.run(id, tick, policy, now);
+              ticked += 1;
+            } catch (failure) {
+              broken.push(id);
+              strapi.log.error(`[approval-workflow] sweep of request ${id} failed: ${(failure as Error).message}`);
+            }
+          }
         }
+        due += claimed.length;
+        if (claimed.length < batch) break;
       }
-      return { due: due.length, ticked };
+      return { due, ticked };
     },
 
     /**

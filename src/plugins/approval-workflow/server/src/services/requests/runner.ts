@@ -134,12 +134,16 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
    * messages it stored go out right after the commit (of the outermost transaction, when this one
    * is nested), never before; a rollback sends nothing.
    */
-  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> =>
-    await strapi.db.transaction(async ({ onCommit }) => {
+  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> => {
+    const committed: T = await strapi.db.transaction(async ({ onCommit }) => {
       const result = await work(onCommit);
       onCommit(() => service('outbox').kick());
       return result;
     });
+    // The answer comes with this step's audit events in the chain (they are chained after the commit).
+    await service('audit').chained();
+    return committed;
+  };
 
   /**
    * Runs a step in a transaction; if applying throws, that transaction is rolled back (the target
@@ -155,6 +159,15 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     }
   };
 
+  /** One event on one request in the caller's transaction: lock → engine → execute effects → persist. */
+  const step = async (id: string, event: RequestEvent, policy: TimePolicy, now: number, failure: string | null, afterCommit: AfterCommit) => {
+    const record = await store.lock(id);
+    const next = engine(() => transition(record.state, event, now));
+    // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
+    if (event.type === 'tick' && next.effects.length === 0) return store.setNextDue(record, policy);
+    return settle(record, record.state, next, now, failure, policy, afterCommit);
+  };
+
   return {
     /**
      * One event on one request, exactly once: lock → engine → execute effects → persist, in one
@@ -162,13 +175,16 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * instances sweeping at once leave one outcome and every decision recorded.
      */
     run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now()) =>
-      withApplyRetry(async (failure, afterCommit) => {
-        const record = await store.lock(id);
-        const step = engine(() => transition(record.state, event, now));
-        // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
-        if (event.type === 'tick' && step.effects.length === 0) return store.setNextDue(record, policy);
-        return settle(record, record.state, step, now, failure, policy, afterCommit);
-      }),
+      withApplyRetry((failure, afterCommit) => step(id, event, policy, now, failure, afterCommit)),
+
+    /**
+     * Events on several requests in one transaction (the sweep's batch): `work` runs each through
+     * the `step` it is given, as `run` would, but without a retry of its own — a failed apply
+     * throws, the whole transaction rolls back, and the caller runs those requests alone (`run`,
+     * which records the failure).
+     */
+    batch: <T>(policy: TimePolicy, now: number, work: (step: (id: string, event: RequestEvent) => Promise<RequestRecord>) => Promise<T>) =>
+      transaction((afterCommit) => work((id, event) => step(id, event, policy, now, null, afterCommit))),
 
     /**
      * The requester's revise: under the row lock, the engine's `revise` (only the requester, only

@@ -16,6 +16,7 @@ import {
   type RequestState,
   type TimePolicy,
 } from '../../domain';
+import { lockFree } from '../../utils/lock';
 import { table, type BaseRow } from '../../utils/records';
 import type { PageQuery } from '../../utils/pagination';
 import type { ApplyParams } from '../apply';
@@ -257,15 +258,19 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       return rows.map(fromRow);
     },
 
-    /** Pending requests due by `now`, earliest first (the sweep). */
-    async due(now: number, batch: number) {
-      const rows = await query().findMany({
-        where: { status: 'pending', nextDueAt: { $lte: new Date(now) } },
+    /**
+     * Claims up to `batch` pending requests due by `now`, earliest first, locked for the caller's
+     * transaction (the sweep): those another sweep holds are skipped (`lockFree`), as are `skip`.
+     */
+    async due(now: number, batch: number, skip: string[] = []) {
+      const rows = await lockFree(strapi, UID.request, {
         select: ['documentId'],
-        orderBy: { nextDueAt: 'asc' },
+        where: { status: 'pending', nextDueAt: { $lte: new Date(now) }, ...(skip.length ? { documentId: { $notIn: skip } } : {}) },
+        // The order of the (status, next_due_at) index.
+        orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }],
         limit: batch,
       });
-      return rows.map((row) => row.documentId as string);
+      return rows.map((row) => String(row.documentId));
     },
 
     /** Pending requests after row id `lastId`, in id order (a walk over every pending request). */
