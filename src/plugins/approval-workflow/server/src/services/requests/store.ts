@@ -183,41 +183,59 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       return row ? fromRow(row) : null;
     },
 
+    /** Writes a new request and its parties; the record is built from what was written (no read back). */
     async insert(row: NewRequestRow, state: RequestState, policy: TimePolicy, openKey: string | null): Promise<RequestRecord> {
-      const created = await query().create({ data: { ...row, ...toRow(state, policy, openKey) } });
-      const record = fromRow(created);
-      await store.writeParties(record.rowId, state);
+      const at = new Date();
+      const data = { ...row, ...toRow(state, policy, openKey), createdAt: at, updatedAt: at };
+      const { ids } = await query().createMany({ data: [data] });
+      const record = fromRow({ ...data, id: ids[0] });
+      await store.writeParties(record.rowId, state, null);
       return record;
     },
 
-    /** Writes a new state (and what applying produced) and brings the parties in step. */
+    /**
+     * Writes a new state (and what applying produced) and brings the parties in step. One UPDATE:
+     * the row is locked and known, so the record is built from what was written, not read back
+     * (`query().update` would read the row before and after).
+     */
     async update(record: RequestRecord, state: RequestState, policy: TimePolicy, extra: { result?: RequestRecord['result']; targetDocumentId?: string | null } & Partial<ProposalRow> = {}) {
-      const updated = await query().update({ where: { id: record.rowId }, data: { ...toRow(state, policy, record.openKey), ...extra } });
-      await store.writeParties(record.rowId, state);
-      return fromRow(updated);
+      const data = { ...toRow(state, policy, record.openKey), ...extra, updatedAt: new Date() };
+      await query().updateMany({ where: { id: record.rowId }, data });
+      await store.writeParties(record.rowId, state, record.state);
+      return { ...record, ...extra, status: data.status, state, openKey: data.openKey, reason: data.reason, closedAt: data.closedAt?.toISOString() ?? null, updatedAt: data.updatedAt.toISOString() };
     },
 
     /** Stores only when the request is next due (a tick that found nothing due, new reminder settings). */
     async setNextDue(record: RequestRecord, policy: TimePolicy) {
       const due = nextDueAt(record.state, policy);
-      const updated = await query().update({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due) } });
-      return fromRow(updated);
+      const updatedAt = new Date();
+      await query().updateMany({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due), updatedAt } });
+      return { ...record, updatedAt: updatedAt.toISOString() };
     },
 
     /**
-     * The parties of a request as a diff against what is stored: new rows inserted, vanished rows
-     * deleted by id. (Deleting every row of the request and inserting again deadlocked on MariaDB
-     * under concurrent decisions: gap locks on the request's index range.)
+     * The parties of a request brought in step with `state`: new rows inserted, vanished rows
+     * deleted by their unique key (request, principal, role) — never every row of the request and
+     * all again, which deadlocked on MariaDB under concurrent decisions (gap locks on the request's
+     * index range). `before` is the state the stored parties were written from (null for a new
+     * request); when it is not known (`undefined`: the backfill), the stored rows are read.
      */
-    async writeParties(rowId: number, state: RequestState) {
-      const stored = (await parties().findMany({ where: { request: rowId }, select: ['id', 'principal', 'role'] })) as Array<{ id: number; principal: string; role: string }>;
+    async writeParties(rowId: number, state: RequestState, before: RequestState | null | undefined) {
+      const stored =
+        before === undefined
+          ? ((await parties().findMany({ where: { request: rowId }, select: ['principal', 'role'] })) as Array<{ principal: string; role: PartyRole }>)
+          : before === null
+            ? []
+            : partiesOf(before);
       const key = (p: { principal: string; role: string }) => `${p.role}\n${p.principal}`;
       const wanted = partiesOf(state);
       const wantedKeys = new Set(wanted.map(key));
       const storedKeys = new Set(stored.map(key));
-      const vanished = stored.filter((p) => !wantedKeys.has(key(p))).map((p) => p.id);
+      const vanished = stored.filter((p) => !wantedKeys.has(key(p)));
       const added = wanted.filter((p) => !storedKeys.has(key(p)));
-      if (vanished.length) await parties().deleteMany({ where: { id: { $in: vanished } } });
+      if (vanished.length) {
+        await parties().deleteMany({ where: { request: rowId, $or: vanished.map(({ principal, role }) => ({ principal, role })) } });
+      }
       if (added.length) await parties().createMany({ data: added.map((p) => ({ request: rowId, principal: p.principal, role: p.role })) });
     },
 
@@ -291,7 +309,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
           try {
             await strapi.db.transaction(async () => {
               const record = await store.lock(row.documentId as string);
-              await store.writeParties(record.rowId, record.state);
+              await store.writeParties(record.rowId, record.state, undefined);
             });
             written += 1;
           } catch (error) {
