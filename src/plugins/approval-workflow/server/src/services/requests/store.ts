@@ -17,7 +17,7 @@ import {
   type TimePolicy,
 } from '../../domain';
 import { table, type BaseRow } from '../../utils/records';
-import type { PageQuery } from '../../utils/pagination';
+import type { Page, PageQuery } from '../../utils/pagination';
 import type { ApplyParams } from '../apply';
 import type { Snapshot } from '../snapshot';
 import { entryTitleOf } from './entry-title';
@@ -101,15 +101,34 @@ const rowSchema = z.object({
   closedAt: nullable(instant),
 });
 
-/** Parses a request row; a row that does not parse throws `CorruptRequestError` naming the request and the fields. */
-export const fromRow = (row: Record<string, unknown>): RequestRecord => {
-  const parsed = rowSchema.safeParse(row);
+/** Parses a row with `schema`; a row that does not parse throws `CorruptRequestError` naming the request and the fields. */
+const parseRow = <S extends z.ZodTypeAny>(schema: S, row: Record<string, unknown>): z.output<S> => {
+  const parsed = schema.safeParse(row);
   if (!parsed.success) {
     const id = typeof row.documentId === 'string' ? row.documentId : `#${String(row.id)}`;
     throw new CorruptRequestError(id, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
   }
-  const { id, documentId, context, ...rest } = parsed.data;
+  return parsed.data;
+};
+
+/** Parses a request row (see `parseRow`). */
+export const fromRow = (row: Record<string, unknown>): RequestRecord => {
+  const { id, documentId, context, ...rest } = parseRow(rowSchema, row);
   return { ...rest, rowId: id, id: documentId, parentManagedObject: context?.parentManagedObject ?? null };
+};
+
+/**
+ * What a list shows of a request: the record without the proposal and its base (the widest part
+ * of the row, with the state) and the columns only deciding and applying use. Lists read only
+ * these columns.
+ */
+export type RequestListRecord = Omit<RequestRecord, 'params' | 'base' | 'baseHash' | 'parentManagedObject' | 'openKey' | 'result'>;
+const listRowSchema = rowSchema.omit({ params: true, base: true, baseHash: true, context: true, openKey: true, result: true });
+const LIST_COLUMNS = Object.keys(listRowSchema.shape);
+
+const fromListRow = (row: Record<string, unknown>): RequestListRecord => {
+  const { id, documentId, ...rest } = parseRow(listRowSchema, row);
+  return { ...rest, rowId: id, id: documentId };
 };
 
 /**
@@ -142,13 +161,18 @@ export type NewRequestRow = Pick<
 /** The part of a request row built from the intercepted write: the proposal and its base (replaced by a revise). */
 export type ProposalRow = Pick<RequestRecord, 'title' | 'params' | 'base' | 'baseHash'>;
 
-/** How a list reaches the parties table: the ids of requests where one of `principals` plays one of `roles`. */
-const byParty = (strapi: Core.Strapi, principals: string[], roles?: PartyRole[]) =>
+/** A list's condition on the parties table: one of `principals` plays one of `roles` (any role without). */
+interface PartyFilter {
+  principals: string[];
+  roles?: PartyRole[];
+}
+
+/** The ids of the requests a party filter finds (a query on the parties table, on its lookup index). */
+const byParty = (strapi: Core.Strapi, { principals, roles }: PartyFilter) =>
   strapi.db
     .queryBuilder(UID.requestParty)
     .select(['request'])
-    .where({ principal: { $in: principals }, ...(roles ? { role: { $in: roles } } : {}) })
-    .getKnexQuery();
+    .where({ principal: { $in: principals }, ...(roles ? { role: { $in: roles } } : {}) });
 
 /** Who asks for a list: the actor and whether they may read every request. */
 export interface ListViewer extends Actor {
@@ -240,22 +264,41 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     },
 
     /**
-     * A page of requests, newest first. "Awaiting me", "mine" and what a reader may see go
-     * through the parties table (`id IN (select request from parties where …)`), on its index.
+     * A page of requests, newest first (by row id: the order the database created them in, the
+     * same on every instance whatever its clock, and the order of the indexes below). "Awaiting
+     * me", "mine" and what a reader may see go through the parties table
+     * (`id IN (select request from parties where …)`), on its (principal, role, request) index.
+     * The page's ids are found first by a narrow query the indexes answer however deep the page
+     * (parties, or requests (status, id)), and only those rows are read, without the proposal and
+     * base. The total of a list that only filters by party is counted on the parties index.
      */
-    async page(viewer: ListViewer, filters: RequestFilters, page: PageQuery) {
-      const conditions: Record<string, unknown>[] = [];
-      if (filters.status) conditions.push({ status: filters.status });
-      if (filters.uid) conditions.push({ uid: filters.uid });
-      if (filters.documentId) conditions.push({ targetDocumentId: filters.documentId });
-      if (filters.operation) conditions.push({ operation: filters.operation });
+    async page(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery): Promise<Page<RequestListRecord>> {
+      const columns: Record<string, unknown>[] = [];
+      if (filters.status) columns.push({ status: filters.status });
+      if (filters.uid) columns.push({ uid: filters.uid });
+      if (filters.documentId) columns.push({ targetDocumentId: filters.documentId });
+      if (filters.operation) columns.push({ operation: filters.operation });
       // LOWER(title) LIKE '%q%' on every database: no index would serve a contains search, so none is kept on title.
-      if (filters.q) conditions.push({ title: { $containsi: filters.q } });
-      if (filters.mine) conditions.push({ id: { $in: byParty(strapi, [viewer.principal], ['requester']) } });
-      if (filters.awaitingMe) conditions.push({ id: { $in: byParty(strapi, awaitedAs(viewer), ['awaiting']) } });
-      if (!viewer.canReadAll && !viewer.isApprovalAdmin) conditions.push({ id: { $in: byParty(strapi, [viewer.principal]) } });
+      if (filters.q) columns.push({ title: { $containsi: filters.q } });
+      const parties: PartyFilter[] = [];
+      if (filters.mine) parties.push({ principals: [viewer.principal], roles: ['requester'] });
+      if (filters.awaitingMe) parties.push({ principals: awaitedAs(viewer), roles: ['awaiting'] });
+      if (!viewer.canReadAll && !viewer.isApprovalAdmin) parties.push({ principals: [viewer.principal] });
+      const conditions = [...columns, ...parties.map((party) => ({ id: { $in: byParty(strapi, party).getKnexQuery() } }))];
       const where = conditions.length ? { $and: conditions } : {};
-      return requests.findPage(page, { where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }, (rows) => rows.map(fromRow));
+      const orderBy = { id: 'desc' as const };
+      const ids = strapi.db.queryBuilder(UID.request).select(['id']).where(where).orderBy(orderBy).limit(pageSize).offset((page - 1) * pageSize).getKnexQuery();
+      // The page's ids as a derived table: MySQL and MariaDB take no LIMIT in an IN subquery itself.
+      const onPage = strapi.db.connection.select('id').from(ids.as('page'));
+      const count = async () => {
+        if (columns.length > 0 || parties.length !== 1) return query().count({ where });
+        const [counted] = (await strapi.db.connection.count({ count: '*' }).from(byParty(strapi, parties[0]).getKnexQuery().distinct().as('parties'))) as Array<{
+          count: number | string;
+        }>;
+        return Number(counted.count);
+      };
+      const [rows, total] = await Promise.all([query().findMany({ select: LIST_COLUMNS, where: { id: { $in: onPage } }, orderBy }), count()]);
+      return { data: rows.map(fromListRow), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
     /**
@@ -264,15 +307,16 @@ export const createRequestStore = (strapi: Core.Strapi) => {
      */
     async pendingOn(uid: string, documentIds: string[], locale?: string) {
       const rows = await query().findMany({
+        select: LIST_COLUMNS,
         where: {
           status: 'pending',
           uid,
           targetDocumentId: { $in: documentIds },
           ...(locale ? { $or: [{ locale }, { locale: null }] } : {}),
         },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: { id: 'desc' },
       });
-      return rows.map(fromRow);
+      return rows.map(fromListRow);
     },
 
     /** Pending requests due by `now`, earliest first (the sweep). */
@@ -299,12 +343,17 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     async backfillParties(batch = 200) {
       let written = 0;
       for (let lastId = 0; ; ) {
-        const rows = await query().findMany({
-          where: { id: { $gt: lastId, $notIn: strapi.db.queryBuilder(UID.requestParty).select(['request']).getKnexQuery() } },
-          select: ['id', 'documentId'],
-          orderBy: { id: 'asc' },
-          limit: batch,
-        });
+        // NOT EXISTS, not NOT IN: PostgreSQL cannot run `NOT IN (subquery)` as an anti-join and,
+        // once the parties outgrow its memory for a hashed subplan, scans them once per request.
+        const requestsTable = strapi.db.metadata.get(UID.request).tableName;
+        const partiesTable = strapi.db.metadata.get(UID.requestParty).tableName;
+        const rows = (await strapi.db
+          .getConnection(`${requestsTable} as r`)
+          .select({ id: 'r.id', documentId: 'r.document_id' })
+          .where('r.id', '>', lastId)
+          .whereNotExists(strapi.db.getConnection(`${partiesTable} as p`).select('p.request').whereRaw('?? = ??', ['p.request', 'r.id']))
+          .orderBy('r.id', 'asc')
+          .limit(batch)) as Array<{ id: number; documentId: string }>;
         for (const row of rows) {
           try {
             await strapi.db.transaction(async () => {
