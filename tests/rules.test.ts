@@ -477,6 +477,11 @@ describe('security level password: deciding needs the approver’s password', ()
     const stranger = await approve(c.legal, id, { password: PASSWORD });
     expect(stranger.status).toBe(403);
     expect(stranger.body.error.details).toEqual({ code: 'not-an-approver' });
+    // Also without a password (the decision then goes straight to the locked read: the engine still refuses first).
+    const bareStranger = await approve(c.legal, id);
+    expect(bareStranger.status).toBe(403);
+    expect(bareStranger.body.error.details).toEqual({ code: 'not-an-approver' });
+    expect(await requestRow(app, id)).toMatchObject({ status: 'pending' });
 
     const right = await approve(c.reviewer, id, { password: PASSWORD, comment: 'Signed' });
     expect(right.status).toBe(200);

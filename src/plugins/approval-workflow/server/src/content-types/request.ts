@@ -40,5 +40,7 @@ export default hiddenCollection({
   indexes: [
     { name: 'approval_workflow_requests_open_key_uq', columns: ['open_key'], type: 'unique' },
     { name: 'approval_workflow_requests_due_idx', columns: ['status', 'next_due_at'] },
+    // Lists by status, newest first (by id), and their count: read off this index alone.
+    { name: 'approval_workflow_requests_status_idx', columns: ['status', 'id'] },
   ],
 });

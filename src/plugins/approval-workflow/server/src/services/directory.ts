@@ -5,7 +5,7 @@ import { ACTIONS } from '../../../shared/constants';
 import { PUBLIC_PRINCIPAL, type Directory, type Principal, type Rule } from '../domain';
 import { CONTENT_API_APPROVE_ACTION, SUPER_ADMIN_ROLE_CODE, UID } from '../constants';
 import { principalOf } from '../utils/actor';
-import { forbidden, invalidField } from '../utils/errors';
+import { forbidden, passwordRequired } from '../utils/errors';
 import type { Page, PageQuery } from '../utils/pagination';
 
 const ADMIN_USER = 'admin::user';
@@ -203,9 +203,7 @@ export const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      * missing password is a 400 naming the field, a wrong one a 403.
      */
     async confirmPassword(principal: Principal, password: string | undefined, what: string) {
-      if (!password) {
-        throw invalidField(['password'], `${what} requires your password`, { code: 'password-required' });
-      }
+      if (!password) throw passwordRequired(what);
       if (!(await this.checkPassword(principal, password))) throw forbidden('The password is wrong', { code: 'wrong-password' });
     },
 

@@ -25,7 +25,7 @@ export const createEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = query.documentId ?? null;
       const { collection, entry } = await managedObjects.forTarget(query.uid, documentId);
       // A new document may land under a managed parent (seed 004); an existing child is managed as an entry of its own.
-      const underManagedParent = documentId === null && (await managedObjects.parentsFor(query.uid)).length > 0;
+      const underManagedParent = documentId === null && (await managedObjects.mayHaveManagedParent(query.uid));
       const facts = (operation: Operation, origin: InterceptFacts['origin']): InterceptFacts => ({
         operation,
         origin,

@@ -57,7 +57,7 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
   const objects = table<ManagedObjectRow>(strapi, UID.managedObject);
   const query = objects.query;
   const LABEL = 'Managed object';
-  let guardCache: { uids: Set<string>; at: number } | null = null;
+  let guardCache: { uids: Set<string>; childUids: Set<string>; at: number } | null = null;
 
   const contentTypeOf = (uid: string, field = 'uid') => {
     const contentType = uid.startsWith('api::') ? strapi.contentTypes[uid as StrapiUID.ContentType] : undefined;
@@ -130,6 +130,23 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
 
   const changed = () => {
     guardCache = null;
+  };
+
+  /** What `guardedUids` and the child rules read: every managed type, and the child types of managed entries (cached, see `GUARD_CACHE_MS`). */
+  const guard = async () => {
+    if (guardCache && Date.now() - guardCache.at < GUARD_CACHE_MS) return guardCache;
+    const rows = await query().findMany({ select: ['uid', 'childRelations'] });
+    const uids = new Set<string>();
+    const childUids = new Set<string>();
+    for (const row of rows) {
+      uids.add(row.uid);
+      for (const relation of (row.childRelations ?? []) as ChildRelation[]) {
+        uids.add(relation.uid);
+        childUids.add(relation.uid);
+      }
+    }
+    guardCache = { uids, childUids, at: Date.now() };
+    return guardCache;
   };
 
   /** The audit entry of a change to a managed object. */
@@ -272,15 +289,39 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
      * query; the list is re-read at most every few seconds, and at once after a change here.
      */
     async guardedUids(): Promise<Set<string>> {
-      if (guardCache && Date.now() - guardCache.at < GUARD_CACHE_MS) return guardCache.uids;
-      const rows = await query().findMany({ select: ['uid', 'childRelations'] });
-      const uids = new Set<string>();
-      for (const row of rows) {
-        uids.add(row.uid);
-        for (const relation of (row.childRelations ?? []) as ChildRelation[]) uids.add(relation.uid);
+      return (await guard()).uids;
+    },
+
+    /** Whether some managed entry names `childUid` in its child relations: a new document of that type may land under it (same delay as `guardedUids`). */
+    async mayHaveManagedParent(childUid: string): Promise<boolean> {
+      return (await guard()).childUids.has(childUid);
+    },
+
+    /**
+     * The managed entry a new document of `childUid` lands under (seed 004): one its to-one
+     * relation `field` points to (`pointsTo` gives the document ids the write's data names), that
+     * names (`childUid`, `field`) in its child relations. Only the entries the data points to are
+     * read, by their unique key; a type no managed entry names as a child type reads nothing.
+     */
+    async parentFor(childUid: string, pointsTo: (field: string, targetUid: string) => Promise<string[]>): Promise<ManagedObject | null> {
+      const { uids, childUids } = await guard();
+      if (!childUids.has(childUid)) return null;
+      const candidates: Array<{ field: string; targetUid: string; documentIds: string[] }> = [];
+      for (const [field, attribute] of Object.entries(contentTypeOf(childUid).attributes) as Array<[string, RelationAttribute]>) {
+        if (!attribute.target || !uids.has(attribute.target) || !isChildRelation(attribute, attribute.target)) continue;
+        const documentIds = await pointsTo(field, attribute.target);
+        if (documentIds.length) candidates.push({ field, targetUid: attribute.target, documentIds });
       }
-      guardCache = { uids, at: Date.now() };
-      return uids;
+      const keys = candidates.flatMap(({ targetUid, documentIds }) => documentIds.map((id) => keyOf('entry', targetUid, id)));
+      if (keys.length === 0) return null;
+      const parents = (await query().findMany({ where: { key: { $in: keys } } })).map(present);
+      for (const { field, targetUid, documentIds } of candidates) {
+        const parent = parents.find(
+          (p) => p.uid === targetUid && documentIds.includes(p.entryDocumentId ?? '') && p.childRelations.some((r) => r.uid === childUid && r.field === field)
+        );
+        if (parent) return parent;
+      }
+      return null;
     },
 
     /** The collection object and entry object of a target, if managed. */
@@ -290,14 +331,6 @@ export const createManagedObjectsService = ({ strapi }: { strapi: Core.Strapi })
       const collection = rows.find((r) => r.kind === 'collection');
       const entry = rows.find((r) => r.kind === 'entry');
       return { collection: collection ? present(collection) : null, entry: entry ? present(entry) : null };
-    },
-
-    /** Managed entries that name `childUid` in their child relations: where a new child may land. */
-    async parentsFor(childUid: string) {
-      const rows = await query().findMany({ where: { kind: 'entry' } });
-      return rows
-        .map(present)
-        .flatMap((parent) => parent.childRelations.filter((r) => r.uid === childUid).map((relation) => ({ parent, field: relation.field })));
     },
 
     /** The content type of a uid the plugin can manage (`api::…`); otherwise a 400 naming `field`. */

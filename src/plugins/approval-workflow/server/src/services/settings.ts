@@ -54,7 +54,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return role ? [role.id as number] : [];
   };
 
-  const get = async (): Promise<Settings> => {
+  const read = async (): Promise<Settings> => {
     const stored = ((await store().get({})) ?? {}) as Partial<Settings>;
     return {
       ...DEFAULTS,
@@ -63,6 +63,23 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       mail: { ...DEFAULTS.mail, ...stored.mail },
       bypassRoles: stored.bypassRoles ?? (await superAdminRoleIds()),
     };
+  };
+
+  /**
+   * The settings as one HTTP request sees them: read once per request (who is an approval admin,
+   * the time policy and the rule of a decision all come from the same read), and afresh outside
+   * any request. Keyed by the request's context, so nothing outlives it.
+   */
+  const perRequest = new WeakMap<object, Promise<Settings>>();
+  const get = (): Promise<Settings> => {
+    const ctx = strapi.requestContext.get();
+    if (!ctx) return read();
+    const known = perRequest.get(ctx);
+    if (known) return known;
+    const reading = read();
+    perRequest.set(ctx, reading);
+    reading.catch(() => perRequest.delete(ctx));
+    return reading;
   };
 
   return {
@@ -83,7 +100,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = await storedRowId();
       const next = await writeAndAudit(strapi, async () => {
         await lockRows(strapi, CORE_STORE, { id });
-        const merged = settingsSchema.parse({ ...(await get()), ...patch });
+        const merged = settingsSchema.parse({ ...(await read()), ...patch });
         if (patch.bypassRoles) {
           const found = await strapi.db.query('admin::role').findMany({ where: { id: { $in: merged.bypassRoles } } });
           const unknown = merged.bypassRoles.filter((roleId) => !found.some((role) => role.id === roleId));
@@ -95,6 +112,9 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await store().set({ value: merged });
         return { result: merged, audit: [{ action: 'settings-updated', actor, details: { changed: Object.keys(patch) } }] };
       });
+      // The rest of this request (the reschedule below, the mail it kicks) sees what was written.
+      const ctx = strapi.requestContext.get();
+      if (ctx) perRequest.set(ctx, Promise.resolve(next));
       // Pending requests were scheduled with the old timing.
       if ('reminderIntervalMinutes' in patch || 'escalationAfterMinutes' in patch) await getService(strapi, 'requests').reschedule();
       return next;

@@ -27,6 +27,9 @@ export const badRequest = (message: string, details: Record<string, unknown> = {
 export const invalidField = (path: string[], message: string, details: Record<string, unknown> = {}) =>
   badRequest(message, { ...details, errors: [{ path, message, name: 'ValidationError' }] });
 
+/** A step that asks for the actor's password (security level `password`, an item-level template) without one: 400 on `password`. */
+export const passwordRequired = (what: string) => invalidField(['password'], `${what} requires your password`, { code: 'password-required' });
+
 /**
  * How the HTTP layer answers each engine refusal (the engine only names the reason): its status,
  * and for a refusal of bad input the field it is about — the delegate `to`, or `urgent` (the

@@ -11,11 +11,12 @@ import { columnOf } from './columns';
 export const lockRows = (strapi: Core.Strapi, uid: UID.Schema, where: Record<string, unknown>) =>
   strapi.db.queryBuilder(uid).select(['id']).where(where).forUpdate().execute<Array<{ id: number }>>();
 
-/** One row read under its lock (see `lockRows`); null when it is gone. */
-export const readLocked = async (strapi: Core.Strapi, uid: UID.Schema, where: Record<string, unknown>) => {
-  const [locked] = await lockRows(strapi, uid, where);
-  return locked ? strapi.db.query(uid).findOne({ where: { id: locked.id } }) : null;
-};
+/**
+ * One row read under its lock (see `lockRows`), in one round trip (SELECT * … FOR UPDATE, its
+ * columns mapped to attributes as `findOne` maps them); null when it is gone.
+ */
+export const readLocked = async <R = Record<string, unknown>>(strapi: Core.Strapi, uid: UID.Schema, where: Record<string, unknown>): Promise<R | null> =>
+  (await strapi.db.queryBuilder(uid).select('*').where(where).forUpdate().first().execute<R | undefined>()) ?? null;
 
 /** What `lockFree` claims: the attributes it returns, the rows it may take and in which order, how many. */
 export interface FreeRowsQuery<K extends string> {

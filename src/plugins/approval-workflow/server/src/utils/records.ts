@@ -44,7 +44,7 @@ export const table = <R extends BaseRow>(strapi: Core.Strapi, uid: UID.Schema) =
      * transaction: a write racing a delete finds it gone (404) instead of writing a ghost.
      */
     async lockOr404(documentId: string, label: string): Promise<R> {
-      return orNotFound(await readLocked(strapi, uid, { documentId }), documentId, label);
+      return orNotFound(await readLocked<R>(strapi, uid, { documentId }), documentId, label);
     },
 
     /**

@@ -25,21 +25,17 @@ const standIn = (action: string, documentId: string | null, approvalRequest: Req
   return action === 'create' || action === 'update' ? document : { documentId, entries: [document] };
 };
 
-/** The managed entry a new child's parent relation points to, if any (seed 004). */
+/** The managed entry a new child's parent relation points to, if any (seed 004): looked up by the documents the data names. */
 const managedParentOf = async (strapi: Core.Strapi, uid: string, data: Record<string, unknown> | undefined) => {
   if (!data) return null;
-  for (const { parent, field } of await getService(strapi, 'managedObjects').parentsFor(uid)) {
+  return getService(strapi, 'managedObjects').parentFor(uid, async (field, targetUid) => {
     const refs = relationRefs(data[field]);
-    if (refs.some((ref) => 'documentId' in ref && ref.documentId === parent.entryDocumentId)) return parent;
     const ids = refs.flatMap((ref) => ('id' in ref ? [ref.id] : []));
-    if (ids.length) {
-      const rows = await strapi.db
-        .query(parent.uid as StrapiUID.ContentType)
-        .findMany({ where: { id: { $in: ids } }, select: ['documentId'] });
-      if (rows.some((row) => row.documentId === parent.entryDocumentId)) return parent;
-    }
-  }
-  return null;
+    const byId = ids.length
+      ? await strapi.db.query(targetUid as StrapiUID.ContentType).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })
+      : [];
+    return [...refs.flatMap((ref) => ('documentId' in ref ? [ref.documentId] : [])), ...byId.map((row) => row.documentId as string)];
+  });
 };
 
 /**

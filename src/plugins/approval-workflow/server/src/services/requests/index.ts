@@ -4,7 +4,7 @@ import type { RequestDetail, RequestListItem, RequestSummary } from '../../../..
 import { UID } from '../../constants';
 import { canDecide, mayRead, startRequest, transition, TransitionError, type Actor, type RequestEvent } from '../../domain';
 import type { ActingUser } from '../../utils/actor';
-import { conflict, forbidden, invalidField, notFound } from '../../utils/errors';
+import { conflict, forbidden, invalidField, notFound, passwordRequired } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import type { PageQuery } from '../../utils/pagination';
 import { refuseDuplicates } from '../../utils/unique-violation';
@@ -13,7 +13,7 @@ import { entryTitleOf } from './entry-title';
 import { createPresenter, duplicate, summaryOf } from './presenter';
 import { createResolution, openKeyOf, policyOf } from './resolution';
 import { asHttpError, createRunner, engine } from './runner';
-import { createRequestStore, type ProposalRow } from './store';
+import { createRequestStore, type ProposalRow, type RequestRecord } from './store';
 import type { OpenInput, RequestFilters, Viewer } from './types';
 
 export type { OpenInput, RequestFilters, Viewer } from './types';
@@ -33,7 +33,8 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const presenter = createPresenter(strapi);
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
   const timePolicy = async () => policyOf(await service('settings').get());
-  const run = async (id: string, event: RequestEvent) => summaryOf(await runner.run(id, event, await timePolicy()));
+  const run = async (id: string, event: RequestEvent, check?: (record: RequestRecord) => void) =>
+    summaryOf(await runner.run(id, event, await timePolicy(), Date.now(), check));
 
   /**
    * The row content an intercepted write makes (one place for open and revise): the proposal, and
@@ -154,21 +155,28 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Approve or reject. With security level `password` the decider re-enters their password
-     * (seed 003): missing → 400, wrong → 403, checked before the request row is locked.
+     * (seed 003): missing → 400, wrong → 403. Who may decide is answered first (a stranger hears
+     * "not an approver", not "password required"), and a password is checked before the row is
+     * locked (a wrong one never holds the lock). Without a password in the body the decision goes
+     * straight to its one locked read, where the engine refuses first and a template that wants a
+     * password refuses next, before anything is written.
      */
     async decide(id: string, actor: ActingUser, decision: 'approve' | 'reject', body: { comment: string | null; password?: string }) {
+      const event: RequestEvent = { type: decision, actor: engineActor(actor), comment: body.comment };
+      const what = 'Deciding this request';
+      if (body.password === undefined) {
+        return run(id, event, ({ state }) => {
+          if (state.rule.securityLevel === 'password') throw passwordRequired(what);
+        });
+      }
       const { state } = await store.get(id);
-      // Who may decide comes first: a stranger hears "not an approver", not "password required".
       const check = canDecide(state, engineActor(actor), decision);
       if (!check.ok) throw asHttpError(new TransitionError(check.code, { requestId: id, status: state.status, event: decision }));
-      if (state.rule.securityLevel === 'password') {
-        await service('directory').confirmPassword(actor.principal, body.password, 'Deciding this request');
-      }
-      return run(id, { type: decision, actor: engineActor(actor), comment: body.comment });
+      if (state.rule.securityLevel === 'password') await service('directory').confirmPassword(actor.principal, body.password, what);
+      return run(id, event);
     },
 
     async cancel(id: string, actor: ActingUser, comment: string | null) {
-      await store.get(id);
       return run(id, { type: 'cancel', actor: engineActor(actor), comment });
     },
 

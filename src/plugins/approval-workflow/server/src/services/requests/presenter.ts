@@ -16,13 +16,13 @@ import {
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { createDiffView } from './diff-view';
-import { instant, type RequestRecord } from './store';
+import { instant, type RequestListRecord, type RequestRecord } from './store';
 import { z } from 'zod';
 
 type Labels = Record<string, PrincipalLabel>;
 
 /** The short form every answer about a request carries. */
-export const summaryOf = (record: RequestRecord): RequestSummary => ({
+export const summaryOf = (record: RequestListRecord): RequestSummary => ({
   id: record.id,
   status: record.status,
   operation: record.operation,
@@ -52,7 +52,7 @@ const contentTypeOf = (strapi: Core.Strapi, uid: string) => ({
 });
 
 /** A request as a list shows it, for this viewer ("awaiting me" is the engine's `isAwaiting`, the stage progress its `progressOf`). */
-export const listItemOf = (strapi: Core.Strapi, record: RequestRecord, labels: Labels, viewer: Actor): RequestListItem => ({
+export const listItemOf = (strapi: Core.Strapi, record: RequestListRecord, labels: Labels, viewer: Actor): RequestListItem => ({
   ...summaryOf(record),
   title: record.title,
   contentType: contentTypeOf(strapi, record.uid),
@@ -99,7 +99,7 @@ export const createPresenter = (strapi: Core.Strapi) => {
   };
 
   return {
-    async list(records: RequestRecord[], viewer: Actor): Promise<RequestListItem[]> {
+    async list(records: RequestListRecord[], viewer: Actor): Promise<RequestListItem[]> {
       const labels = await labelsOf(records.map((record) => record.requester));
       return records.map((record) => listItemOf(strapi, record, labels, viewer));
     },

@@ -27,10 +27,11 @@ export const engine = <T>(step: () => T): T => {
 export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
 
-  /** A notification the engine asked for, stored for delivery (the outbox service sends it after the commit). */
-  const enqueue = (requestId: string, effect: Extract<Effect, { type: 'notify' }>, now: number) =>
-    strapi.db.query(UID.outbox).create({
-      data: {
+  /** The notifications the engine asked for in one step, stored for delivery in one insert (the outbox service sends them after the commit). */
+  const enqueue = async (requestId: string, effects: Array<Extract<Effect, { type: 'notify' }>>, now: number) => {
+    if (effects.length === 0) return;
+    await strapi.db.query(UID.outbox).createMany({
+      data: effects.map((effect) => ({
         kind: 'notify',
         requestId,
         recipients: effect.to,
@@ -38,14 +39,33 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
         status: 'pending',
         attempts: 0,
         availableAt: new Date(now),
-      },
+      })),
     });
+  };
+
+  /** The decisions a step added, in one insert. */
+  const recordDecisions = async (requestId: string, state: RequestState, before: RequestState | null) => {
+    const added = state.decisions.slice(before?.decisions.length ?? 0);
+    if (added.length === 0) return;
+    await strapi.db.query(UID.decision).createMany({
+      data: added.map((decision) => ({
+        requestId,
+        kind: decision.kind,
+        by: decision.by,
+        at: new Date(decision.at),
+        comment: decision.comment,
+        obligations: decision.obligations,
+        revision: state.revisions,
+      })),
+    });
+  };
 
   /**
    * Executes the effects of one transition on a request, in the caller's transaction, then writes
    * its state: `apply-change` applies the change (a refused or failed apply becomes the engine's
    * `apply-failed`, whose effects run too); `audit` and the new decisions are appended; `notify`
    * goes to the outbox. Every kind of effect is executed or stored — the switch has no default.
+   * Each table is written once per step (decisions, notifications and audit entries in one insert each).
    */
   const settle = async (
     record: RequestRecord,
@@ -60,6 +80,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     let { state } = step;
     const queue = [...step.effects];
     const audit: AuditEntry[] = [];
+    const notifications: Array<Extract<Effect, { type: 'notify' }>> = [];
     /** The document an apply of this step wrote: the engine's `apply` entry is recorded as `applied` with it (one entry per apply). */
     let appliedTo: { documentId: string | null } | null = null;
     let result = record.result;
@@ -99,7 +120,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
           );
           break;
         case 'notify':
-          await enqueue(record.id, effect, now);
+          notifications.push(effect);
           break;
         default: {
           const unknown: never = effect;
@@ -109,19 +130,8 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     }
     const targetDocumentId = record.targetDocumentId ?? (record.operation === 'create' ? result?.documentId ?? null : null);
     const updated = await store.update(record, state, policy, { result, targetDocumentId, ...proposal });
-    for (const decision of state.decisions.slice(before?.decisions.length ?? 0)) {
-      await strapi.db.query(UID.decision).create({
-        data: {
-          requestId: record.id,
-          kind: decision.kind,
-          by: decision.by,
-          at: new Date(decision.at),
-          comment: decision.comment,
-          obligations: decision.obligations,
-          revision: state.revisions,
-        },
-      });
-    }
+    await recordDecisions(record.id, state, before);
+    await enqueue(record.id, notifications, now);
     await service('audit').append(audit.map((entry) => ({ ...entry, requestId: record.id })));
     const webhook = webhookRequestOf(record, state, targetDocumentId);
     const events = webhookEventsOf(before, state, audit.map((entry) => entry.action), appliedTo !== null);
@@ -159,10 +169,23 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     }
   };
 
-  /** One event on one request in the caller's transaction: lock → engine → execute effects → persist. */
-  const step = async (id: string, event: RequestEvent, policy: TimePolicy, now: number, failure: string | null, afterCommit: AfterCommit) => {
+  /**
+   * One event on one request in the caller's transaction: lock → engine → `check` → execute effects
+   * → persist.
+   */
+  const step = async (
+    id: string,
+    event: RequestEvent,
+    policy: TimePolicy,
+    now: number,
+    failure: string | null,
+    afterCommit: AfterCommit,
+    check?: (record: RequestRecord) => void
+  ) => {
     const record = await store.lock(id);
     const next = engine(() => transition(record.state, event, now));
+    // What the engine does not know (a password the template asks for), after its own refusals.
+    check?.(record);
     // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
     if (event.type === 'tick' && next.effects.length === 0) return store.setNextDue(record, policy);
     return settle(record, record.state, next, now, failure, policy, afterCommit);
@@ -170,12 +193,12 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
 
   return {
     /**
-     * One event on one request, exactly once: lock → engine → execute effects → persist, in one
-     * transaction (DESIGN rule 3), so two approvals racing, an approval racing a cancel, or two
-     * instances sweeping at once leave one outcome and every decision recorded.
+     * One event on one request, exactly once: lock → engine → `check` → execute effects → persist,
+     * in one transaction (DESIGN rule 3), so two approvals racing, an approval racing a cancel, or
+     * two instances sweeping at once leave one outcome and every decision recorded.
      */
-    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now()) =>
-      withApplyRetry((failure, afterCommit) => step(id, event, policy, now, failure, afterCommit)),
+    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now(), check?: (record: RequestRecord) => void) =>
+      withApplyRetry((failure, afterCommit) => step(id, event, policy, now, failure, afterCommit, check)),
 
     /**
      * Events on several requests in one transaction (the sweep's batch): `work` runs each through

@@ -18,7 +18,7 @@ import {
 } from '../../domain';
 import { lockFree } from '../../utils/lock';
 import { table, type BaseRow } from '../../utils/records';
-import type { PageQuery } from '../../utils/pagination';
+import type { Page, PageQuery } from '../../utils/pagination';
 import type { ApplyParams } from '../apply';
 import type { Snapshot } from '../snapshot';
 import { entryTitleOf } from './entry-title';
@@ -102,15 +102,34 @@ const rowSchema = z.object({
   closedAt: nullable(instant),
 });
 
-/** Parses a request row; a row that does not parse throws `CorruptRequestError` naming the request and the fields. */
-export const fromRow = (row: Record<string, unknown>): RequestRecord => {
-  const parsed = rowSchema.safeParse(row);
+/** Parses a row with `schema`; a row that does not parse throws `CorruptRequestError` naming the request and the fields. */
+const parseRow = <S extends z.ZodTypeAny>(schema: S, row: Record<string, unknown>): z.output<S> => {
+  const parsed = schema.safeParse(row);
   if (!parsed.success) {
     const id = typeof row.documentId === 'string' ? row.documentId : `#${String(row.id)}`;
     throw new CorruptRequestError(id, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
   }
-  const { id, documentId, context, ...rest } = parsed.data;
+  return parsed.data;
+};
+
+/** Parses a request row (see `parseRow`). */
+export const fromRow = (row: Record<string, unknown>): RequestRecord => {
+  const { id, documentId, context, ...rest } = parseRow(rowSchema, row);
   return { ...rest, rowId: id, id: documentId, parentManagedObject: context?.parentManagedObject ?? null };
+};
+
+/**
+ * What a list shows of a request: the record without the proposal and its base (the widest part
+ * of the row, with the state) and the columns only deciding and applying use. Lists read only
+ * these columns.
+ */
+export type RequestListRecord = Omit<RequestRecord, 'params' | 'base' | 'baseHash' | 'parentManagedObject' | 'openKey' | 'result'>;
+const listRowSchema = rowSchema.omit({ params: true, base: true, baseHash: true, context: true, openKey: true, result: true });
+const LIST_COLUMNS = Object.keys(listRowSchema.shape);
+
+const fromListRow = (row: Record<string, unknown>): RequestListRecord => {
+  const { id, documentId, ...rest } = parseRow(listRowSchema, row);
+  return { ...rest, rowId: id, id: documentId };
 };
 
 /**
@@ -143,13 +162,18 @@ export type NewRequestRow = Pick<
 /** The part of a request row built from the intercepted write: the proposal and its base (replaced by a revise). */
 export type ProposalRow = Pick<RequestRecord, 'title' | 'params' | 'base' | 'baseHash'>;
 
-/** How a list reaches the parties table: the ids of requests where one of `principals` plays one of `roles`. */
-const byParty = (strapi: Core.Strapi, principals: string[], roles?: PartyRole[]) =>
+/** A list's condition on the parties table: one of `principals` plays one of `roles` (any role without). */
+interface PartyFilter {
+  principals: string[];
+  roles?: PartyRole[];
+}
+
+/** The ids of the requests a party filter finds (a query on the parties table, on its lookup index). */
+const byParty = (strapi: Core.Strapi, { principals, roles }: PartyFilter) =>
   strapi.db
     .queryBuilder(UID.requestParty)
     .select(['request'])
-    .where({ principal: { $in: principals }, ...(roles ? { role: { $in: roles } } : {}) })
-    .getKnexQuery();
+    .where({ principal: { $in: principals }, ...(roles ? { role: { $in: roles } } : {}) });
 
 /** Who asks for a list: the actor and whether they may read every request. */
 export interface ListViewer extends Actor {
@@ -184,61 +208,98 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       return row ? fromRow(row) : null;
     },
 
+    /** Writes a new request and its parties; the record is built from what was written (no read back). */
     async insert(row: NewRequestRow, state: RequestState, policy: TimePolicy, openKey: string | null): Promise<RequestRecord> {
-      const created = await query().create({ data: { ...row, ...toRow(state, policy, openKey) } });
-      const record = fromRow(created);
-      await store.writeParties(record.rowId, state);
+      const at = new Date();
+      const data = { ...row, ...toRow(state, policy, openKey), createdAt: at, updatedAt: at };
+      const { ids } = await query().createMany({ data: [data] });
+      const record = fromRow({ ...data, id: ids[0] });
+      await store.writeParties(record.rowId, state, null);
       return record;
     },
 
-    /** Writes a new state (and what applying produced) and brings the parties in step. */
+    /**
+     * Writes a new state (and what applying produced) and brings the parties in step. One UPDATE:
+     * the row is locked and known, so the record is built from what was written, not read back
+     * (`query().update` would read the row before and after).
+     */
     async update(record: RequestRecord, state: RequestState, policy: TimePolicy, extra: { result?: RequestRecord['result']; targetDocumentId?: string | null } & Partial<ProposalRow> = {}) {
-      const updated = await query().update({ where: { id: record.rowId }, data: { ...toRow(state, policy, record.openKey), ...extra } });
-      await store.writeParties(record.rowId, state);
-      return fromRow(updated);
+      const data = { ...toRow(state, policy, record.openKey), ...extra, updatedAt: new Date() };
+      await query().updateMany({ where: { id: record.rowId }, data });
+      await store.writeParties(record.rowId, state, record.state);
+      return { ...record, ...extra, status: data.status, state, openKey: data.openKey, reason: data.reason, closedAt: data.closedAt?.toISOString() ?? null, updatedAt: data.updatedAt.toISOString() };
     },
 
     /** Stores only when the request is next due (a tick that found nothing due, new reminder settings). */
     async setNextDue(record: RequestRecord, policy: TimePolicy) {
       const due = nextDueAt(record.state, policy);
-      const updated = await query().update({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due) } });
-      return fromRow(updated);
+      const updatedAt = new Date();
+      await query().updateMany({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due), updatedAt } });
+      return { ...record, updatedAt: updatedAt.toISOString() };
     },
 
     /**
-     * The parties of a request as a diff against what is stored: new rows inserted, vanished rows
-     * deleted by id. (Deleting every row of the request and inserting again deadlocked on MariaDB
-     * under concurrent decisions: gap locks on the request's index range.)
+     * The parties of a request brought in step with `state`: new rows inserted, vanished rows
+     * deleted by their unique key (request, principal, role) — never every row of the request and
+     * all again, which deadlocked on MariaDB under concurrent decisions (gap locks on the request's
+     * index range). `before` is the state the stored parties were written from (null for a new
+     * request); when it is not known (`undefined`: the backfill), the stored rows are read.
      */
-    async writeParties(rowId: number, state: RequestState) {
-      const stored = (await parties().findMany({ where: { request: rowId }, select: ['id', 'principal', 'role'] })) as Array<{ id: number; principal: string; role: string }>;
+    async writeParties(rowId: number, state: RequestState, before: RequestState | null | undefined) {
+      const stored =
+        before === undefined
+          ? ((await parties().findMany({ where: { request: rowId }, select: ['principal', 'role'] })) as Array<{ principal: string; role: PartyRole }>)
+          : before === null
+            ? []
+            : partiesOf(before);
       const key = (p: { principal: string; role: string }) => `${p.role}\n${p.principal}`;
       const wanted = partiesOf(state);
       const wantedKeys = new Set(wanted.map(key));
       const storedKeys = new Set(stored.map(key));
-      const vanished = stored.filter((p) => !wantedKeys.has(key(p))).map((p) => p.id);
+      const vanished = stored.filter((p) => !wantedKeys.has(key(p)));
       const added = wanted.filter((p) => !storedKeys.has(key(p)));
-      if (vanished.length) await parties().deleteMany({ where: { id: { $in: vanished } } });
+      if (vanished.length) {
+        await parties().deleteMany({ where: { request: rowId, $or: vanished.map(({ principal, role }) => ({ principal, role })) } });
+      }
       if (added.length) await parties().createMany({ data: added.map((p) => ({ request: rowId, principal: p.principal, role: p.role })) });
     },
 
     /**
-     * A page of requests, newest first. "Awaiting me", "mine" and what a reader may see go
-     * through the parties table (`id IN (select request from parties where …)`), on its index.
+     * A page of requests, newest first (by row id: the order the database created them in, the
+     * same on every instance whatever its clock, and the order of the indexes below). "Awaiting
+     * me", "mine" and what a reader may see go through the parties table
+     * (`id IN (select request from parties where …)`), on its (principal, role, request) index.
+     * The page's ids are found first by a narrow query the indexes answer however deep the page
+     * (parties, or requests (status, id)), and only those rows are read, without the proposal and
+     * base. The total of a list that only filters by party is counted on the parties index.
      */
-    async page(viewer: ListViewer, filters: RequestFilters, page: PageQuery) {
-      const conditions: Record<string, unknown>[] = [];
-      if (filters.status) conditions.push({ status: filters.status });
-      if (filters.uid) conditions.push({ uid: filters.uid });
-      if (filters.documentId) conditions.push({ targetDocumentId: filters.documentId });
-      if (filters.operation) conditions.push({ operation: filters.operation });
+    async page(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery): Promise<Page<RequestListRecord>> {
+      const columns: Record<string, unknown>[] = [];
+      if (filters.status) columns.push({ status: filters.status });
+      if (filters.uid) columns.push({ uid: filters.uid });
+      if (filters.documentId) columns.push({ targetDocumentId: filters.documentId });
+      if (filters.operation) columns.push({ operation: filters.operation });
       // LOWER(title) LIKE '%q%' on every database: no index would serve a contains search, so none is kept on title.
-      if (filters.q) conditions.push({ title: { $containsi: filters.q } });
-      if (filters.mine) conditions.push({ id: { $in: byParty(strapi, [viewer.principal], ['requester']) } });
-      if (filters.awaitingMe) conditions.push({ id: { $in: byParty(strapi, awaitedAs(viewer), ['awaiting']) } });
-      if (!viewer.canReadAll && !viewer.isApprovalAdmin) conditions.push({ id: { $in: byParty(strapi, [viewer.principal]) } });
+      if (filters.q) columns.push({ title: { $containsi: filters.q } });
+      const parties: PartyFilter[] = [];
+      if (filters.mine) parties.push({ principals: [viewer.principal], roles: ['requester'] });
+      if (filters.awaitingMe) parties.push({ principals: awaitedAs(viewer), roles: ['awaiting'] });
+      if (!viewer.canReadAll && !viewer.isApprovalAdmin) parties.push({ principals: [viewer.principal] });
+      const conditions = [...columns, ...parties.map((party) => ({ id: { $in: byParty(strapi, party).getKnexQuery() } }))];
       const where = conditions.length ? { $and: conditions } : {};
-      return requests.findPage(page, { where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }, (rows) => rows.map(fromRow));
+      const orderBy = { id: 'desc' as const };
+      const ids = strapi.db.queryBuilder(UID.request).select(['id']).where(where).orderBy(orderBy).limit(pageSize).offset((page - 1) * pageSize).getKnexQuery();
+      // The page's ids as a derived table: MySQL and MariaDB take no LIMIT in an IN subquery itself.
+      const onPage = strapi.db.connection.select('id').from(ids.as('page'));
+      const count = async () => {
+        if (columns.length > 0 || parties.length !== 1) return query().count({ where });
+        const [counted] = (await strapi.db.connection.count({ count: '*' }).from(byParty(strapi, parties[0]).getKnexQuery().distinct().as('parties'))) as Array<{
+          count: number | string;
+        }>;
+        return Number(counted.count);
+      };
+      const [rows, total] = await Promise.all([query().findMany({ select: LIST_COLUMNS, where: { id: { $in: onPage } }, orderBy }), count()]);
+      return { data: rows.map(fromListRow), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
     /**
@@ -247,15 +308,16 @@ export const createRequestStore = (strapi: Core.Strapi) => {
      */
     async pendingOn(uid: string, documentIds: string[], locale?: string) {
       const rows = await query().findMany({
+        select: LIST_COLUMNS,
         where: {
           status: 'pending',
           uid,
           targetDocumentId: { $in: documentIds },
           ...(locale ? { $or: [{ locale }, { locale: null }] } : {}),
         },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: { id: 'desc' },
       });
-      return rows.map(fromRow);
+      return rows.map(fromListRow);
     },
 
     /**
@@ -286,17 +348,22 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     async backfillParties(batch = 200) {
       let written = 0;
       for (let lastId = 0; ; ) {
-        const rows = await query().findMany({
-          where: { id: { $gt: lastId, $notIn: strapi.db.queryBuilder(UID.requestParty).select(['request']).getKnexQuery() } },
-          select: ['id', 'documentId'],
-          orderBy: { id: 'asc' },
-          limit: batch,
-        });
+        // NOT EXISTS, not NOT IN: PostgreSQL cannot run `NOT IN (subquery)` as an anti-join and,
+        // once the parties outgrow its memory for a hashed subplan, scans them once per request.
+        const requestsTable = strapi.db.metadata.get(UID.request).tableName;
+        const partiesTable = strapi.db.metadata.get(UID.requestParty).tableName;
+        const rows = (await strapi.db
+          .getConnection(`${requestsTable} as r`)
+          .select({ id: 'r.id', documentId: 'r.document_id' })
+          .where('r.id', '>', lastId)
+          .whereNotExists(strapi.db.getConnection(`${partiesTable} as p`).select('p.request').whereRaw('?? = ??', ['p.request', 'r.id']))
+          .orderBy('r.id', 'asc')
+          .limit(batch)) as Array<{ id: number; documentId: string }>;
         for (const row of rows) {
           try {
             await strapi.db.transaction(async () => {
               const record = await store.lock(row.documentId as string);
-              await store.writeParties(record.rowId, record.state);
+              await store.writeParties(record.rowId, record.state, undefined);
             });
             written += 1;
           } catch (error) {
