@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import { isTransitionError, transition, type Effect, type RequestEvent, type RequestState, type TimePolicy, type Transition } from '../../domain';
 import { fromTransitionError } from '../../utils/errors';
+import { isEmailPrincipal } from '../../validation/common';
 import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import type { AuditEntry } from '../audit';
@@ -10,6 +11,15 @@ import { emitWebhooks, webhookEventsOf, webhookRequestOf } from './webhooks';
 
 /** Runs a hook once the transaction commits (never after a rollback). */
 type AfterCommit = (hook: () => void) => void;
+
+/**
+ * What runs with an event in its transaction: `before` under the row lock and before the engine (a
+ * refusal there changes nothing), `after` once the new state is written (its writes commit with it).
+ */
+export interface RunHooks {
+  before?: (record: RequestRecord) => Promise<void>;
+  after?: (record: RequestRecord) => Promise<void>;
+}
 
 /** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
 export const asHttpError = (error: unknown) => (isTransitionError(error) ? fromTransitionError(error) : error);
@@ -27,19 +37,26 @@ export const engine = <T>(step: () => T): T => {
 export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
 
-  /** A notification the engine asked for, stored for delivery (the outbox service sends it after the commit). */
-  const enqueue = (requestId: string, effect: Extract<Effect, { type: 'notify' }>, now: number) =>
-    strapi.db.query(UID.outbox).create({
+  /**
+   * A notification the engine asked for, stored for delivery (the outbox service sends it after the
+   * commit). External approvers (`email:`) are left out: they have no account to open a request in,
+   * and what they get is their invitation with its link (see `links`).
+   */
+  const enqueue = async (requestId: string, effect: Extract<Effect, { type: 'notify' }>, now: number) => {
+    const recipients = effect.to.filter((principal) => !isEmailPrincipal(principal));
+    if (recipients.length === 0) return;
+    await strapi.db.query(UID.outbox).create({
       data: {
         kind: 'notify',
         requestId,
-        recipients: effect.to,
+        recipients,
         payload: { reason: effect.reason, ...(effect.stageIndex === undefined ? {} : { stageIndex: effect.stageIndex }) },
         status: 'pending',
         attempts: 0,
         availableAt: new Date(now),
       },
     });
+  };
 
   /**
    * Executes the effects of one transition on a request, in the caller's transaction, then writes
@@ -161,14 +178,23 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * transaction (DESIGN rule 3), so two approvals racing, an approval racing a cancel, or two
      * instances sweeping at once leave one outcome and every decision recorded.
      */
-    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now()) =>
+    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now(), hooks: RunHooks = {}) =>
       withApplyRetry(async (failure, afterCommit) => {
         const record = await store.lock(id);
+        await hooks.before?.(record);
         const step = engine(() => transition(record.state, event, now));
         // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
         if (event.type === 'tick' && step.effects.length === 0) return store.setNextDue(record, policy);
-        return settle(record, record.state, step, now, failure, policy, afterCommit);
+        const updated = await settle(record, record.state, step, now, failure, policy, afterCommit);
+        await hooks.after?.(updated);
+        return updated;
       }),
+
+    /**
+     * Work on a request under its row lock that is no engine event (an external link sent again,
+     * revoked), in a transaction whose commit kicks the outbox's sender.
+     */
+    locked: <T>(id: string, work: (record: RequestRecord) => Promise<T>) => transaction(async () => work(await store.lock(id))),
 
     /**
      * The requester's revise: under the row lock, the engine's `revise` (only the requester, only
