@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { DecideExternalLink, GetExternalLink } from '../../../shared/contracts/external';
 import { getService } from '../utils/get-service';
@@ -7,8 +8,12 @@ import { parse } from '../validation/parse';
 import { externalDecideSchema } from '../validation/request';
 import { LINK_HEADERS, linkPage, messagePage } from './external-page';
 
-/** An error with an HTTP status (Strapi's errors, http-errors). */
-const statusOf = (error: unknown) => (error && typeof error === 'object' && 'status' in error && typeof error.status === 'number' ? error.status : 500);
+/** The status an error answers with: Strapi's errors by class (as its error middleware maps them), http-errors by their own. */
+const statusOf = (error: unknown): number => {
+  if (error instanceof errors.NotFoundError) return 404;
+  if (error instanceof errors.ValidationError) return 400;
+  return error && typeof error === 'object' && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+};
 
 const TITLES: Record<number, string> = {
   400: 'This answer could not be taken',
