@@ -258,6 +258,8 @@ const routeCases = (): Case[] => {
         method: method as Method,
         route: `/external/:token${suffix}`,
         path: `${A}/external/${token}${suffix}`,
+        // A browser gets the link's HTML pages; an API client asks for JSON, in Strapi's error shape.
+        headers: { Accept: 'application/json' },
         ...(method === 'post' ? { body: {} } : {}),
       }))
     ),
