@@ -39,13 +39,19 @@ export const createLinkStore = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(UID.externalLink);
   const live = (now: number) => ({ usedAt: { $null: true }, revokedAt: { $null: true }, expiresAt: { $gt: new Date(now) } });
 
+  /** Revokes the live links that match; how many. */
+  const revoke = async (where: { requestId: string; obligationId?: string; id?: { $in: number[] } }, now: number): Promise<number> => {
+    const { count } = await query().updateMany({ where: { ...where, ...live(now) }, data: { revokedAt: new Date(now) } });
+    return count;
+  };
+
   return {
     /**
      * A new link for one obligation, replacing (revoking) the live ones of that obligation: its row
      * and its token, which the caller hands on once and never stores.
      */
     async issue(data: { requestId: string; obligationId: string; principal: string; delegatedBy: string; expiresAt: number }, now: number) {
-      const replaced = await this.revoke({ requestId: data.requestId, obligationId: data.obligationId }, now);
+      const replaced = await revoke({ requestId: data.requestId, obligationId: data.obligationId }, now);
       const token = randomBytes(32).toString('base64url');
       const row = await query().create({ data: { ...data, tokenHash: hashOf(token), expiresAt: new Date(data.expiresAt) } });
       return { link: linkSchema.parse(row), token, replaced };
@@ -70,11 +76,7 @@ export const createLinkStore = (strapi: Core.Strapi) => {
       return rows.map((row) => linkSchema.parse(row));
     },
 
-    /** Revokes the live links that match; how many. */
-    async revoke(where: { requestId: string; obligationId?: string; id?: { $in: number[] } }, now: number): Promise<number> {
-      const { count } = await query().updateMany({ where: { ...where, ...live(now) }, data: { revokedAt: new Date(now) } });
-      return count;
-    },
+    revoke,
   };
 };
 
