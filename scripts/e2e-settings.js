@@ -4,7 +4,8 @@
 // the admin creates a group, sets the general settings, creates a two-stage template (a role and a
 // group, criteria 2) in the template editor, marks the Articles collection managed with it, marks
 // the Pricing section managed from its edit view with its articles as children; an editor's write
-// then opens a request under that template; the audit page verifies the chain and exports it.
+// then opens a request under that template; the audit page verifies the chain and exports it; an
+// external approver's link (delegated by e-mail) shows the change and approves it.
 // Each step is a module of scripts/e2e-settings/ (`run(ctx)`); `E2E_STEPS=templates,managed` runs
 // some of them (a step creates over the API what an earlier step would have made in the browser).
 // Run after `NODE_ENV=production npm run build`. Screenshots go to .tmp/e2e/.
@@ -13,13 +14,13 @@ const path = require('node:path');
 const { withBuiltApp, checker, root, launchChromium, recordOutsideRequests } = require('./lib/built-app');
 const { apiLogin, adminApi, signIn, consoleWatcher, tallScreenshot } = require('./lib/admin-ui');
 
-const STEPS = ['groups', 'general', 'templates', 'managed', 'request', 'audit'];
+const STEPS = ['groups', 'general', 'templates', 'managed', 'request', 'audit', 'external'];
 const chosen = process.env.E2E_STEPS ? process.env.E2E_STEPS.split(',') : STEPS;
 
 const check = checker('e2e-settings');
 const shots = path.join(root, '.tmp', 'e2e');
 
-withBuiltApp({ name: 'e2e-settings', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base) => {
+withBuiltApp({ name: 'e2e-settings', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } }, async (base, { output }) => {
   fs.mkdirSync(shots, { recursive: true });
   const browser = await launchChromium();
   const outside = [];
@@ -46,6 +47,8 @@ withBuiltApp({ name: 'e2e-settings', env: { NODE_ENV: 'development', SEED_DEMO: 
 
     const ctx = {
       base,
+      /** What the app printed so far (mails are logged: this app has no SMTP). */
+      output,
       api,
       check,
       browser,

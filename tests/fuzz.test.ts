@@ -203,12 +203,22 @@ const decisionCases = (who: Who, prefix: string, action: 'approve' | 'reject' | 
   const comment = badText(5000, true);
   const fields: Record<string, unknown[]> =
     action === 'delegate'
-      ? { to: [...BAD_IDS, ...BAD_PRINCIPALS, [], true], comment, obligationId: [...UNSTORABLE, 'x'.repeat(256), 42, {}] }
+      ? { to: [...BAD_IDS, ...BAD_PRINCIPALS, [], true, 'email:nobody', 'email:\u0000@x.org'], comment, obligationId: [...UNSTORABLE, 'x'.repeat(256), 42, {}], expiresInMinutes: BAD_MINUTES }
       : action === 'cancel'
         ? { comment }
         : { comment, password: [42, {}, [], ''] };
   const valid = action === 'delegate' ? { to: c.legal.principal } : {};
   return [...fieldCases(base, valid, fields), ...wholeBodyCases(base), ...pathCases(who, 'post', prefix, route, valid)];
+};
+
+const revokeCases = (who: Who, prefix: string): Case[] => {
+  const route = '/requests/:id/external-links/revoke';
+  const base = { who, method: 'post' as const, route, path: `${prefix}/requests/${ids.request}/external-links/revoke` };
+  return [
+    ...fieldCases(base, {}, { to: [...badText(320, true), 'bob', 'email:nobody', 'admin:1', `email:${'x'.repeat(320)}@example.org`], obligationId: [...UNSTORABLE, 'x'.repeat(256), 42, {}] }),
+    ...wholeBodyCases(base),
+    ...pathCases(who, 'post', prefix, route, {}),
+  ];
 };
 
 /** The plugin's routes, admin and content API, each with its bad queries, path ids and bodies. */
@@ -237,6 +247,26 @@ const routeCases = (): Case[] => {
     ...pathCases('admin', 'get', P, '/requests/:id'),
     ...pathCases('writer', 'get', A, '/requests/:id'),
     ...(['approve', 'reject', 'cancel', 'delegate'] as const).flatMap((action) => [...decisionCases('admin', P, action), ...decisionCases('writer', A, action)]),
+    ...revokeCases('admin', P),
+    ...revokeCases('writer', A),
+
+    // External approvers' links (public): malformed tokens are unknown (404), malformed bodies 400.
+    ...BAD_PATH_IDS.flatMap((token, i) =>
+      [['get', ''], ['post', '/approve'], ['post', '/reject']].map(([method, suffix]) => ({
+        label: `${method.toUpperCase()} /external/:token${suffix} token#${i}`,
+        who: 'writer' as const,
+        method: method as Method,
+        route: `/external/:token${suffix}`,
+        path: `${A}/external/${token}${suffix}`,
+        // A browser gets the link's HTML pages; an API client asks for JSON, in Strapi's error shape.
+        headers: { Accept: 'application/json' },
+        ...(method === 'post' ? { body: {} } : {}),
+      }))
+    ),
+    ...(['approve', 'reject'] as const).flatMap((action) => {
+      const base = { who: 'writer' as const, method: 'post' as const, route: `/external/:token/${action}`, path: `${A}/external/${'A'.repeat(43)}/${action}` };
+      return [...fieldCases(base, {}, { comment: badText(5000, true), verdict: ['yes'] }), ...wholeBodyCases(base)];
+    }),
 
     // What the content manager asks about entries.
     ...queryCases('admin', P, '/entries/status', [...badStringQuery('uid'), `documentId=%00&uid=${ARTICLE}`, `locale=%00&uid=${ARTICLE}`]),
@@ -471,8 +501,10 @@ beforeAll(async () => {
   await c.a.grantApi([
     ...['create', 'update', 'delete', 'find', 'findOne'].map((a) => `api::article.article.${a}`),
     'api::section.section.create',
-    ...['find', 'findOne', 'approve', 'reject', 'cancel', 'delegate'].map((a) => `plugin::approval-workflow.requests.${a}`),
+    ...['find', 'findOne', 'approve', 'reject', 'cancel', 'delegate', 'revokeLinks'].map((a) => `plugin::approval-workflow.requests.${a}`),
   ]);
+  // Every malformed call of this file reaches the public link routes' validation, not their rate limit.
+  app.strapi.config.set('plugin::approval-workflow.externalRateLimit', { max: 1_000_000, windowSeconds: 60 });
   writer = await c.a.apiUser('writer');
   const article = (await seedDocument(app, ARTICLE, { title: 'Fuzzed' })).documentId;
   const section = (await seedDocument(app, SECTION, { name: 'Fuzz section' })).documentId;

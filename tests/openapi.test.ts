@@ -58,7 +58,7 @@ describe('the committed document', () => {
       .flatMap(([p, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${p}`))
       .sort();
     const expected = routes.map((route) => `${route.method} /${PLUGIN}${route.path.replace(/:(\w+)/g, '{$1}')}`).sort();
-    expect(expected).toHaveLength(6);
+    expect(expected).toHaveLength(10);
     expect(documented).toEqual(expected);
   });
 

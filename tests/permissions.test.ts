@@ -6,6 +6,7 @@
 import request from 'supertest';
 import routes, { DIRECTORY_ACTIONS } from '../src/plugins/approval-workflow/server/src/routes';
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
+import type { RequestsService } from '../src/plugins/approval-workflow/server/src/services/requests';
 import { ACTIONS } from '../src/plugins/approval-workflow/shared/constants';
 import { startApp, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
@@ -68,6 +69,17 @@ const requestAwaiting = async (approver: Caller) => {
   return res.body.error.details.approvalRequest.id as string;
 };
 
+/**
+ * A pending request whose approver `approver` delegated to an external address (through the service:
+ * an admin lacking the decide action cannot call the route, but may still hold a link to revoke).
+ */
+const linkSentBy = async (approver: Caller) => {
+  const id = await requestAwaiting(approver);
+  const actor = { principal: approver.principal, kind: 'admin' as const, id: approver.id, roleIds: [], isApprovalAdmin: false };
+  await (app.strapi.plugin('approval-workflow').service('requests') as RequestsService).delegate(id, actor, { to: 'email:perm@example.org', comment: null });
+  return id;
+};
+
 const freshTemplate = () => createTemplate(c.admin, { name: name('Spare'), stages: [{ name: 'S', obligations: [{ kind: 'role', id: c.reviewersRole }] }] });
 const freshGroup = async () => {
   const res = await c.admin.call('post', '/approval-workflow/groups').send({ name: name('Group'), members: [c.reviewer.principal] });
@@ -97,6 +109,10 @@ const ADMIN_CASES: Case[] = [
   { method: 'POST', path: '/requests/:id/reject', action: ACTIONS.decide, prepare: async (u) => ({ path: `${P}/requests/${await requestAwaiting(u)}/reject`, body: { comment: 'no' } }) },
   { method: 'POST', path: '/requests/:id/delegate', action: ACTIONS.decide, prepare: async (u) => ({ path: `${P}/requests/${await requestAwaiting(u)}/delegate`, body: { to: c.reviewer.principal } }) },
   { method: 'POST', path: '/requests/:id/cancel', action: ACTIONS.readRequests, prepare: async (u) => ({ path: `${P}/requests/${await requestBy(u)}/cancel`, body: {} }) },
+  {
+    method: 'POST', path: '/requests/:id/external-links/revoke', action: ACTIONS.decide,
+    prepare: async (u) => ({ path: `${P}/requests/${await linkSentBy(u)}/external-links/revoke`, body: { to: 'email:perm@example.org' } }),
+  },
 
   { method: 'GET', path: '/entries/status', action: ACTIONS.readRequests, prepare: async () => ({ path: `${P}/entries/status?uid=${ARTICLE}` }) },
   { method: 'GET', path: '/entries/pending', action: ACTIONS.readRequests, prepare: async () => ({ path: `${P}/entries/pending?uid=${ARTICLE}&documentIds=a,b` }) },
@@ -310,6 +326,39 @@ describe('content-API routes: users-permissions grants', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.status).toBe('cancelled');
     expect((await requestRow(app, pending.cancel))?.status).toBe('cancelled');
+  });
+
+  it('revoke over the content API: 403 without the grant; granted, the delegator revokes the link they sent', async () => {
+    const templateId = await createTemplate(c.admin, { name: 'API revoke', stages: [{ name: 'One', obligations: [{ kind: 'user', principal: approver.principal }] }] });
+    const { documentId } = await seedDocument(app, ARTICLE, { title: 'Revocable' });
+    await manage(c.admin, { kind: 'entry', uid: ARTICLE, documentId, templateId });
+    const opened = await c.editor.call('put', cm(ARTICLE, documentId)).send({ title: 'Revocable, edited' });
+    const id = opened.body.error.details.approvalRequest.id as string;
+    const sent = await approver.call('post', `${A}/${id}/delegate`).send({ to: 'email:api.revoke@example.org', expiresInMinutes: 60 });
+    expect(sent.status).toBe(200);
+    const before = await snapshot();
+    const refused = await approver.call('post', `${A}/${id}/external-links/revoke`).send({});
+    expect(refused.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+    await c.a.grantApi(['plugin::approval-workflow.requests.revokeLinks']);
+    const stranger = await c.a.apiUser('revoker');
+    expect((await stranger.call('post', `${A}/${id}/external-links/revoke`).send({})).status).toBe(403);
+    const res = await approver.call('post', `${A}/${id}/external-links/revoke`).send({});
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: { revoked: 1 } });
+  });
+
+  it('the external link routes are public (no grant, no authentication), each behind the rate-limit policy', async () => {
+    const publicRoutes = routes['content-api'].routes.filter((r) => r.path.startsWith('/external/'));
+    expect(publicRoutes.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.config)}`)).toEqual(
+      ['GET /external/:token', 'POST /external/:token/approve', 'POST /external/:token/reject'].map(
+        (route) => `${route} ${JSON.stringify({ auth: false, policies: ['plugin::approval-workflow.rate-limit'] })}`
+      )
+    );
+    const unknown = 'A'.repeat(43);
+    expect((await request(app.server).get(`/api/approval-workflow/external/${unknown}`).set('Accept', 'application/json')).status).toBe(404);
+    expect((await request(app.server).post(`/api/approval-workflow/external/${unknown}/approve`).send({})).status).toBe(404);
+    expect((await request(app.server).post(`/api/approval-workflow/external/${unknown}/reject`).send({})).status).toBe(404);
   });
 
   it('unknown request ids over the content API → 404; anonymous callers → 403', async () => {

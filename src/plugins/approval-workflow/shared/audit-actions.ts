@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS } from './vocabulary';
 
-/** What the services record around the engine: the applied change, and edits of rules, groups, managed objects and settings. */
+/** What the services record around the engine: the applied change, edits of rules, groups, managed objects and settings, and external approvers' links sent and revoked. */
 export const SERVICE_AUDIT_ACTIONS = [
   'applied',
   'rule-created',
@@ -13,6 +13,8 @@ export const SERVICE_AUDIT_ACTIONS = [
   'group-edited',
   'group-deleted',
   'settings-updated',
+  'link-sent',
+  'link-revoked',
 ] as const;
 
 /** Every action the audit trail holds (the `action` filter of GET /audit takes one of them). */

@@ -49,3 +49,6 @@ export const WEBHOOK_EVENTS = {
   APPROVAL_REQUEST_DELEGATED: 'approval-request.delegated',
 } as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS];
+
+/** The longest an external approver's link may last: 30 days (`expiresInMinutes`, `externalLinkMinutes`). */
+export const MAX_LINK_MINUTES = 30 * 24 * 60;

@@ -12,6 +12,7 @@ export const UID = {
   decision: 'plugin::approval-workflow.decision',
   auditEvent: 'plugin::approval-workflow.audit-event',
   auditHead: 'plugin::approval-workflow.audit-head',
+  externalLink: 'plugin::approval-workflow.external-link',
 } as const;
 export type PluginUid = (typeof UID)[keyof typeof UID];
 

@@ -184,11 +184,17 @@ export interface CancelBody {
 
 /** The body of delegate. */
 export interface DelegateBody {
-  /** An admin user id, or an account principal (`admin:3`, `user:5`). */
+  /**
+   * An admin user id, an account principal (`admin:3`, `user:5`), or an external approver
+   * (`email:<address>`), who gets a link by mail. Delegating again to the same address sends a new
+   * link, which replaces the old one.
+   */
   to: number | string;
   comment?: string | null;
   /** One of the delegator's obligations; default: all of their open ones. */
   obligationId?: string;
+  /** For an `email:` delegate: how long the link lasts (default: the plugin's `externalLinkMinutes`), never beyond the stage deadline. */
+  expiresInMinutes?: number;
 }
 
 /** The filters of the request list (as the query string carries them; the server reads them with `requestFiltersSchema`). */

@@ -1,6 +1,7 @@
 import auditEvent from './audit-event';
 import auditHead from './audit-head';
 import decision from './decision';
+import externalLink from './external-link';
 import group from './group';
 import managedObject from './managed-object';
 import outbox from './outbox';
@@ -18,6 +19,7 @@ export default {
   'request-party': requestParty,
   'outbox-message': outbox,
   decision,
+  'external-link': externalLink,
   'audit-event': auditEvent,
   'audit-head': auditHead,
 };

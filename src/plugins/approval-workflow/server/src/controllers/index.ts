@@ -1,6 +1,7 @@
 import { createAuditController } from './audit';
 import { createDirectoryController } from './directory';
 import { createEntriesController } from './entries';
+import { createExternalController } from './external';
 import { createGroupsController } from './groups';
 import { createManagedObjectsController } from './managed-objects';
 import { createOutboxController } from './outbox';
@@ -12,6 +13,7 @@ export default {
   audit: createAuditController,
   directory: createDirectoryController,
   entries: createEntriesController,
+  external: createExternalController,
   groups: createGroupsController,
   'managed-objects': createManagedObjectsController,
   outbox: createOutboxController,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { RevokeExternalLinks } from '../../../shared/contracts/external';
 import type {
   ApproveRequest,
   CancelRequest,
@@ -13,7 +14,7 @@ import { getService } from '../utils/get-service';
 import { pageQuery, pageResponse } from '../utils/pagination';
 import { idParam } from '../validation/common';
 import { parse } from '../validation/parse';
-import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema } from '../validation/request';
+import { cancelSchema, decideSchema, delegateSchema, requestFiltersSchema, revokeLinksSchema } from '../validation/request';
 
 /**
  * Approval requests over HTTP, for admin users (admin routes) and for content-API users and
@@ -49,6 +50,13 @@ export const createRequestsController = ({ strapi }: { strapi: Core.Strapi }) =>
       const id = idParam(ctx);
       const { comment } = parse(cancelSchema, ctx.request.body ?? {}, 'cancellation');
       ctx.body = { data: await requests().cancel(id, await actorOf(strapi, ctx), comment) } satisfies CancelRequest.Response;
+    },
+
+    /** Revokes external approvers' links of a request (the delegator's own; any for an approval admin). */
+    async revokeLinks(ctx: Context) {
+      const id = idParam(ctx);
+      const body = parse(revokeLinksSchema, ctx.request.body ?? {}, 'revocation');
+      ctx.body = { data: await requests().revokeLinks(id, await actorOf(strapi, ctx), body) } satisfies RevokeExternalLinks.Response;
     },
 
     async delegate(ctx: Context) {

@@ -23,6 +23,7 @@ export {
   canRevise,
   isAwaiting,
   isClosed,
+  linkExpiresAt,
   mayRead,
   progressOf,
   nextDueAt,

@@ -42,22 +42,25 @@ export type Decider =
  * Resolves who may approve or reject, and what their decision covers (the rules of `canDecide`);
  * the `held` obligations are those of `state` itself, so the engine can change them in its copy.
  */
-export function resolveDecider(state: RequestState, actor: Actor, decision: 'approve' | 'reject'): Decider {
+export function resolveDecider(state: RequestState, actor: Actor, decision: 'approve' | 'reject', obligationId?: string): Decider {
   if (isClosed(state.status)) return { ok: false, code: 'request-closed' };
   if (actor.principal === state.requester) return { ok: false, code: 'requester-cannot-decide' };
+  const named = (obligation: ObligationState) => obligationId === undefined || obligation.id === obligationId;
   const held = state.stages
     .filter((stage) => stage.status === 'active')
     .flatMap((stage) => stage.obligations.filter((obligation) => isDecidableBy(obligation, actor)).map((obligation) => ({ stage, obligation })));
   const ownerApproval = held.filter((item) => item.stage.kind === 'owner');
-  const scope = ownerApproval.length > 0 ? ownerApproval : held;
-  if (scope.length > 0 || actor.isApprovalAdmin) {
+  // The owner approval comes first also for a decision on one named obligation: another one waits for it.
+  const scope = (ownerApproval.length > 0 ? ownerApproval : held).filter((item) => named(item.obligation));
+  // A decision on one named obligation is never an override.
+  if (scope.length > 0 || (actor.isApprovalAdmin && obligationId === undefined)) {
     if (decision === 'reject' && state.urgent) return { ok: false, code: 'urgent-approve-only' };
     return scope.length > 0 ? { ok: true, as: 'holder', held: scope } : { ok: true, as: 'override' };
   }
-  const waits = state.stages.some((stage) => stage.status === 'waiting' && stage.obligations.some((o) => isDecidableBy(o, actor)));
+  const waits = state.stages.some((stage) => stage.status === 'waiting' && stage.obligations.some((o) => named(o) && isDecidableBy(o, actor)));
   if (waits) return { ok: false, code: 'stage-not-started' };
   const decided = state.stages.some((stage) =>
-    stage.obligations.some((o) => o.decidedBy === actor.principal || (o.holder === actor.principal && !o.linkedTo)),
+    stage.obligations.some((o) => named(o) && (o.decidedBy === actor.principal || (o.holder === actor.principal && !o.linkedTo))),
   );
   return { ok: false, code: decided ? 'already-decided' : 'not-an-approver' };
 }
@@ -78,12 +81,14 @@ export type DecideCheck =
  *   decision of their own (or are covered by the owner approval, see separate owner approval).
  * - An approval admin holding nothing in an active stage overrides (`override`).
  * - Urgent requests can only be approved (`urgent-approve-only` for a reject).
+ * - With `obligationId` (an external approver's link names one), the decision covers that obligation
+ *   only, and is never an override.
  * - Otherwise: `stage-not-started` when the actor's obligation waits in a later stage,
  *   `already-decided` when the actor decided before (or their stage was fulfilled without them),
  *   `not-an-approver` for anyone else.
  */
-export function canDecide(state: RequestState, actor: Actor, decision: 'approve' | 'reject' = 'approve'): DecideCheck {
-  const decider = resolveDecider(state, actor, decision);
+export function canDecide(state: RequestState, actor: Actor, decision: 'approve' | 'reject' = 'approve', obligationId?: string): DecideCheck {
+  const decider = resolveDecider(state, actor, decision, obligationId);
   if (decider.ok && decider.as === 'holder') return { ok: true, as: 'holder', obligations: decider.held.map((item) => item.obligation.id) };
   return decider;
 }
@@ -96,6 +101,19 @@ export function canDecide(state: RequestState, actor: Actor, decision: 'approve'
 export function cancellerOf(state: RequestState, actor: Actor): 'requester' | 'approval-admin' | null {
   if (state.requester === PUBLIC_PRINCIPAL) return actor.isApprovalAdmin ? 'approval-admin' : null;
   return actor.principal === state.requester ? 'requester' : null;
+}
+
+/**
+ * Until when (epoch ms) an external approver's link for one obligation may be used: the earlier of
+ * `now` plus its lifetime and the deadline of the obligation's stage, when that stage has one (a
+ * stage not started yet has none: its deadline is set when it starts). Null when the request has no
+ * such obligation.
+ */
+export function linkExpiresAt(state: RequestState, obligationId: string, now: number, lifetimeMinutes: number): number | null {
+  const stage = state.stages.find((s) => s.obligations.some((o) => o.id === obligationId));
+  if (!stage) return null;
+  const lifetime = now + lifetimeMinutes * MINUTE_MS;
+  return stage.deadline === null ? lifetime : Math.min(lifetime, msOf(stage.deadline));
 }
 
 /**

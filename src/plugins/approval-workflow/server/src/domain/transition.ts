@@ -38,7 +38,7 @@ function refuse(state: RequestState, code: TransitionErrorCode, event: RequestEv
 /** approve / reject by a holder, or an approval admin's override. */
 function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
   const state = work.state;
-  const decider = resolveDecider(state, event.actor, event.type);
+  const decider = resolveDecider(state, event.actor, event.type, event.obligationId);
   if (!decider.ok) throw refuse(state, decider.code, event.type);
   const by = event.actor.principal;
   const comment = event.comment ?? null;
@@ -56,6 +56,9 @@ function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
     return;
   }
   const separate = state.rule.ownerRules.separateGroupApproval;
+  // A delegate decides in the name of whoever handed them the obligation: the audit names them.
+  const delegators = [...new Set(decider.held.flatMap((item) => (item.obligation.delegatedFrom === null ? [] : [item.obligation.delegatedFrom])))];
+  const delegated = delegators.length > 0 ? { delegatedBy: delegators } : {};
   const ids: string[] = [];
   for (const { stage, obligation } of decider.held) {
     const counted = event.type === 'approve' ? countedForApproval(stage, obligation, separate) : [];
@@ -64,7 +67,7 @@ function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
   }
   if (event.type === 'reject') {
     state.decisions.push({ kind: 'reject', by, at: work.at, comment, obligations: ids });
-    audit(work, 'rejected', { obligations: ids, comment });
+    audit(work, 'rejected', { obligations: ids, comment, ...delegated });
     if (state.rule.rejectionPolicy === 'decline') {
       declineRequest(work, `Rejected in stage "${decider.held[0].stage.name}"`);
       return;
@@ -87,7 +90,7 @@ function decide(work: Work, event: EventOf<'approve' | 'reject'>): void {
     for (const stage of state.stages) if (stage.status === 'active') ids.push(...carryOwnerApproval(work, stage, false));
   }
   state.decisions.push({ kind: 'approve', by, at: work.at, comment, obligations: ids });
-  audit(work, 'approved', { obligations: ids, comment });
+  audit(work, 'approved', { obligations: ids, comment, ...delegated });
   settle(work);
 }
 
@@ -255,7 +258,8 @@ function actorOf(event: RequestEvent): Actor | null {
  * Applies one event to a request at `now` (epoch ms) and returns the next state with its effects
  * (data: `apply-change`, `notify`, `audit`); the input state is never changed. An illegal event
  * throws a TransitionError and changes nothing.
- * - `approve` / `reject`: see `canDecide` for who may decide. An approval counts for every open
+ * - `approve` / `reject`: see `canDecide` for who may decide (`obligationId`: that one only). A
+ *   delegate's decision names in its audit entry who delegated (`delegatedBy`). An approval counts for every open
  *   obligation of the actor in the active stages; a stage closes when its criteria and group
  *   minimums are met; then the next stage(s) start; after the last one the request is approved and
  *   the change applied exactly once — unless no one but the requester approved (four eyes), then a

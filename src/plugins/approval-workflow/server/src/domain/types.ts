@@ -130,8 +130,9 @@ export interface TimePolicy {
 }
 
 export type RequestEvent =
-  | { type: 'approve'; actor: Actor; comment?: string | null }
-  | { type: 'reject'; actor: Actor; comment?: string | null }
+  /** `obligationId`: decide only that obligation (an external approver's link is scoped to one). */
+  | { type: 'approve'; actor: Actor; comment?: string | null; obligationId?: string }
+  | { type: 'reject'; actor: Actor; comment?: string | null; obligationId?: string }
   | { type: 'cancel'; actor: Actor; comment?: string | null }
   | { type: 'delegate'; actor: Actor; to: Principal; comment?: string | null; obligationId?: string }
   /**

@@ -8,6 +8,7 @@ interface Route {
   method: string;
   path: string;
   handler: string;
+  config: { auth?: false; policies: unknown[] };
 }
 
 interface Operation {
@@ -16,7 +17,21 @@ interface Operation {
   parameters?: JsonSchema[];
   body?: string;
   response: string;
+  /** Answers of this route beyond the common ones (status → description). */
+  more?: Record<number, string>;
 }
+
+const PATH_PARAMETERS: Record<string, string> = {
+  id: 'The request id.',
+  token: 'The token of an external approver’s link (the last part of the link in the invitation mail).',
+};
+
+const LINK_NOTE =
+  'Public (no authentication): the token is the credential. Limited per client IP address (429 beyond, with Retry-After). Answers never cached (Cache-Control: no-store, Referrer-Policy: no-referrer).';
+const LINK_ANSWERS = {
+  410: 'The link was used, revoked or has expired, or the request no longer waits for a decision (the message says which)',
+  429: 'Too many calls from this address',
+};
 
 const query = (name: string, schema: JsonSchema, description: string): JsonSchema => ({ name, in: 'query', required: false, schema, description });
 
@@ -54,8 +69,37 @@ export const DOCUMENTED: Record<string, Operation> = {
   },
   'requests.delegate': {
     summary: 'Hand the caller’s open obligations on a request to someone else',
+    description:
+      'To an account, or to an external approver (`email:<address>`): one link per obligation goes to that address by mail, single use, until the earlier of `expiresInMinutes` and the stage deadline. Delegating again to the same address sends new links that replace the old ones.',
     body: 'ApprovalDelegateBody',
     response: 'ApprovalRequestSummaryResponse',
+  },
+  'requests.revokeLinks': {
+    summary: 'Revoke external approvers’ links of a request',
+    description:
+      'The live links the caller sent (an approval admin: any), all or those of one address or obligation; 404 when none matches. The obligation stays with the address: delegating to it again sends a new link.',
+    body: 'ApprovalRevokeLinksBody',
+    response: 'ApprovalRevokeLinksResponse',
+  },
+  'external.show': {
+    summary: 'What an external approver’s link shows',
+    description: `The request, its diff (private fields hidden) and until when the link works. As HTML (the page with the Approve / Reject form) unless \`Accept: application/json\`. ${LINK_NOTE}`,
+    response: 'ApprovalExternalLinkResponse',
+    more: LINK_ANSWERS,
+  },
+  'external.approve': {
+    summary: 'Approve through an external approver’s link (once)',
+    description: `Decides the link’s obligation as \`email:<address>\`; the link is then used. A form post (urlencoded) gets an HTML page. ${LINK_NOTE}`,
+    body: 'ApprovalExternalDecideBody',
+    response: 'ApprovalRequestSummaryResponse',
+    more: LINK_ANSWERS,
+  },
+  'external.reject': {
+    summary: 'Reject through an external approver’s link (once)',
+    description: `As approve. ${LINK_NOTE}`,
+    body: 'ApprovalExternalDecideBody',
+    response: 'ApprovalRequestSummaryResponse',
+    more: LINK_ANSWERS,
   },
 };
 
@@ -67,7 +111,7 @@ const openApiPath = (path: string) => `/${PLUGIN_ID}${path.replace(/:(\w+)/g, '{
 const operationOf = (route: Route) => {
   const operation = DOCUMENTED[route.handler];
   if (!operation) throw new Error(`${PLUGIN_ID}: the content-API route ${route.method} ${route.path} (${route.handler}) is not documented`);
-  const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description: 'The request id.' }));
+  const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description: PATH_PARAMETERS[name] }));
   return {
     tags: ['Approval workflow'],
     operationId: `approvalWorkflow_${route.handler.replace('.', '_')}`,
@@ -84,7 +128,9 @@ const operationOf = (route: Route) => {
       403: errorResponse('The role or token lacks the action, or the request refuses the caller (the message says why)'),
       404: errorResponse('No such request'),
       ...(route.method === 'POST' ? { 409: errorResponse('The request is closed, or the caller already decided') } : {}),
+      ...Object.fromEntries(Object.entries(operation.more ?? {}).map(([status, description]) => [status, errorResponse(description)])),
     },
+    ...(route.config.auth === false ? { security: [] } : {}),
   };
 };
 

@@ -11,7 +11,9 @@ import type {
   StageProgress,
   StageView,
 } from '../../../shared/contracts/requests';
+import { MAX_LINK_MINUTES } from '../../../shared/constants';
 import type { Pagination } from '../../../shared/contracts/common';
+import type { ExternalDecideBody, ExternalLinkView, RevokeLinksBody } from '../../../shared/contracts/external';
 import {
   DECISION_KINDS,
   EXPIRY_ACTIONS,
@@ -180,13 +182,48 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     object<DelegateBody>(
     {
       to: {
-        description: 'An admin user id, or an account principal (admin:3, user:5).',
-        oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^(admin|user):\\d+$' }],
+        description:
+          'An admin user id, an account principal (admin:3, user:5), or an external approver (email:<address>), who gets a link by mail; delegating again to the same address sends a new link that replaces the old one.',
+        oneOf: [
+          { type: 'integer', minimum: 1 },
+          { type: 'string', pattern: '^(admin|user):\\d+$' },
+          { type: 'string', pattern: '^email:[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', maxLength: 320 },
+        ],
       },
       comment: { type: 'string', nullable: true, maxLength: 5000 },
       obligationId: { type: 'string', description: "One of the delegator's obligations; default: all of their open ones." },
+      expiresInMinutes: {
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_LINK_MINUTES,
+        description: 'Only for an email: delegate: how long the link lasts (default: the plugin config externalLinkMinutes, 72 hours); never beyond the stage deadline.',
+      },
     },
-    ['comment', 'obligationId']
+    ['comment', 'obligationId', 'expiresInMinutes']
     )
   ),
+  ApprovalExternalLink: object<ExternalLinkView>({
+    request: object<ExternalLinkView['request']>({
+      ...summaryProperties,
+      title: nullableString,
+      contentType: object<ExternalLinkView['request']['contentType']>({ uid: string, displayName: string }),
+      requester: object<ExternalLinkView['request']['requester']>({ name: string }),
+      comment: nullableString,
+      stage: object<ExternalLinkView['request']['stage']>({ name: string }),
+    }),
+    diff: arrayOf(ref('ApprovalDiffEntry')),
+    expiresAt: { ...dateTime, description: 'Until when the link works (the earlier of its lifetime and the stage deadline).' },
+  }),
+  ApprovalExternalLinkResponse: object<{ data: unknown }>({ data: ref('ApprovalExternalLink') }),
+  ApprovalExternalDecideBody: closed(object<ExternalDecideBody>({ comment: { type: 'string', nullable: true, maxLength: 5000 } }, ['comment'])),
+  ApprovalRevokeLinksBody: closed(
+    object<RevokeLinksBody>(
+      {
+        to: { type: 'string', pattern: '^email:[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', maxLength: 320, description: 'Only the links sent to this address.' },
+        obligationId: { type: 'string', description: 'Only the link of this obligation.' },
+      },
+      ['to', 'obligationId']
+    )
+  ),
+  ApprovalRevokeLinksResponse: object<{ data: unknown }>({ data: object<{ revoked: number }>({ revoked: { type: 'integer', description: 'How many live links were revoked.' } }) }),
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ActionId } from '../../../shared/constants';
+import { createRateLimit } from './rate-limit';
 
 /** The admin user's abilities, as `admin::isAuthenticatedAdmin` leaves them on the request. */
 interface AdminState {
@@ -14,4 +15,4 @@ interface AdminState {
 const hasAnyPermission: Core.PolicyHandler<{ actions: ActionId[] }> = (ctx, config) =>
   config.actions.some((action) => ((ctx as unknown as { state: AdminState }).state).userAbility?.can(action) === true);
 
-export default { 'has-any-permission': hasAnyPermission };
+export default { 'has-any-permission': hasAnyPermission, 'rate-limit': createRateLimit() };

@@ -1,5 +1,5 @@
 import { ACTIONS, type ActionId } from '../../../shared/constants';
-import { adminRoute, adminRouteAny, contentApiRoute } from './route';
+import { adminRoute, adminRouteAny, contentApiRoute, publicRoute } from './route';
 
 /** Who may read names in the directory: whoever reads or manages what the pickers fill. */
 export const DIRECTORY_ACTIONS: ActionId[] = [ACTIONS.readTemplates, ACTIONS.readGroups, ACTIONS.readSettings, ACTIONS.readManaged];
@@ -14,6 +14,8 @@ export default {
       adminRoute('POST', '/requests/:id/reject', 'requests.reject', ACTIONS.decide),
       adminRoute('POST', '/requests/:id/delegate', 'requests.delegate', ACTIONS.decide),
       adminRoute('POST', '/requests/:id/cancel', 'requests.cancel', ACTIONS.readRequests),
+      // Whoever delegates may revoke the links they sent; approval admins any (the service's rule).
+      adminRoute('POST', '/requests/:id/external-links/revoke', 'requests.revokeLinks', ACTIONS.decide),
 
       // The content manager asks these for every editor: the permission editors hold to follow their requests.
       adminRoute('GET', '/entries/status', 'entries.status', ACTIONS.readRequests),
@@ -62,6 +64,11 @@ export default {
       contentApiRoute('POST', '/requests/:id/reject', 'requests.reject'),
       contentApiRoute('POST', '/requests/:id/cancel', 'requests.cancel'),
       contentApiRoute('POST', '/requests/:id/delegate', 'requests.delegate'),
+      contentApiRoute('POST', '/requests/:id/external-links/revoke', 'requests.revokeLinks'),
+      // An external approver's link: public, the token is the credential.
+      publicRoute('GET', '/external/:token', 'external.show'),
+      publicRoute('POST', '/external/:token/approve', 'external.approve'),
+      publicRoute('POST', '/external/:token/reject', 'external.reject'),
     ],
   },
 };

@@ -32,3 +32,14 @@ export const contentApiRoute = (method: Method, path: string, handler: string) =
   handler,
   config: { policies: [] as string[] },
 });
+
+/**
+ * A public content-API route (no authentication: what it takes carries its own credential, an
+ * external link's token), behind the plugin's per-address rate limit.
+ */
+export const publicRoute = (method: Method, path: string, handler: string) => ({
+  method,
+  path,
+  handler,
+  config: { auth: false as const, policies: [`plugin::${PLUGIN_ID}.rate-limit`] },
+});

@@ -54,6 +54,15 @@ export const accountPrincipal = (message: string) =>
     return !match || (Number(match[2]) >= 1 && Number(match[2]) <= MAX_DB_ID);
   }, `the id must be between 1 and ${MAX_DB_ID}`);
 
+/** An external approver, `email:<address>` (lower case: one address is one principal, however it was typed). */
+export const EMAIL_PRINCIPAL = /^email:[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmailPrincipal = (principal: string) => EMAIL_PRINCIPAL.test(principal);
+export const emailPrincipal = text
+  .trim()
+  .toLowerCase()
+  .max(320, 'must be at most 320 characters')
+  .regex(EMAIL_PRINCIPAL, 'must be an external approver, "email:<address>"');
+
 /** A duration in minutes (time spans, reminder and escalation intervals). */
 export const minutes = z.number().int().min(1).max(MAX_MINUTES, `must be at most ${MAX_MINUTES} minutes (a century)`);
 

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { CancelBody, DecideBody, DelegateBody } from '../../../shared/contracts/requests';
 import { OPERATIONS, REQUEST_STATUSES } from '../domain';
-import { accountPrincipal, dbId, documentId, identifier, text } from './common';
+import { MAX_LINK_MINUTES } from '../../../shared/constants';
+import type { ExternalDecideBody, RevokeLinksBody } from '../../../shared/contracts/external';
+import { accountPrincipal, dbId, documentId, emailPrincipal, identifier, isEmailPrincipal, text } from './common';
 import { forContract } from './contract';
+
+/** How long an external link lasts, in minutes: a positive integer up to 30 days. */
+const linkMinutes = z.number().int().min(1).max(MAX_LINK_MINUTES, `must be at most ${MAX_LINK_MINUTES} minutes (30 days)`);
 
 const comment = text.max(5000).nullable().optional().transform((value) => value ?? null);
 
@@ -18,13 +23,26 @@ export const delegateSchema = forContract<DelegateBody>()(
     .object({
       to: z.union([
         dbId.transform((id) => `admin:${id}`),
-        accountPrincipal('must be an admin user id, or a principal such as "admin:3"'),
+        accountPrincipal('must be an admin user id, a principal such as "admin:3", or "email:<address>"'),
+        emailPrincipal,
       ]),
       comment,
       obligationId: identifier.optional(),
+      expiresInMinutes: linkMinutes.optional(),
     })
     .strict()
+    .superRefine((body, context) => {
+      if (body.expiresInMinutes !== undefined && !isEmailPrincipal(body.to)) {
+        context.addIssue({ code: 'custom', path: ['expiresInMinutes'], message: 'applies only to an external approver ("email:<address>"), whose link it limits' });
+      }
+    })
 );
+
+/** The body of approve and reject through an external link (`ExternalDecideBody`); an empty comment of the page's form is none. */
+export const externalDecideSchema = forContract<ExternalDecideBody>()(z.object({ comment: comment.transform((value) => value || null) }).strict());
+
+/** The body of revoke (`RevokeLinksBody`). */
+export const revokeLinksSchema = forContract<RevokeLinksBody>()(z.object({ to: emailPrincipal.optional(), obligationId: identifier.optional() }).strict());
 
 /** What a requester adds to an intercepted write in headers (decoded); the same comment rule as in bodies. */
 export const approvalHeadersSchema = z.object({

@@ -95,3 +95,48 @@ describe('delegate (seed 000): a holder hands an obligation to someone else', ()
     expect(codeOf(() => transition(state, delegate('admin:y', 'admin:d'), at(2)))).toBe('request-closed');
   });
 });
+
+describe('an external approver (seed 000): a link decides one obligation, and the audit names the delegator', () => {
+  // Two stages that run together (no enforced order): the same address holds an obligation in each.
+  const parallel = rule([stage([user('admin:x')]), stage([user('admin:y')])], { ownerRules: { enforceApprovalOrder: false } });
+  const EXT = 'email:ext@example.org';
+  const both = run(start(parallel), [delegate('admin:x', EXT), delegate('admin:y', EXT)]);
+  const decideOne = (type: 'approve' | 'reject', obligationId: string): RequestEvent => ({ type, actor: person(EXT), comment: 'via link', obligationId });
+
+  it('approving with an obligation id decides that obligation only, audited with its delegator', () => {
+    const { state, effects } = transition(both.state, decideOne('approve', 's2.o1'), at(5));
+    expect(state.stages.map((s) => s.obligations[0].status)).toEqual(['open', 'approved']);
+    expect(effects).toContainEqual({
+      type: 'audit',
+      action: 'approved',
+      actor: EXT,
+      at: iso(5),
+      details: { obligations: ['s2.o1'], comment: 'via link', delegatedBy: ['admin:y'] },
+    });
+  });
+
+  it('rejecting with an obligation id: audited with its delegator', () => {
+    const { state, effects } = transition(both.state, decideOne('reject', 's1.o1'), at(5));
+    expect(state.status).toBe('declined');
+    expect(effects).toContainEqual(expect.objectContaining({ action: 'rejected', details: { obligations: ['s1.o1'], comment: 'via link', delegatedBy: ['admin:x'] } }));
+  });
+
+  it('the same obligation twice → already-decided; an obligation of someone else → not-an-approver', () => {
+    const once = transition(both.state, decideOne('approve', 's1.o1'), at(5));
+    expect(codeOf(() => transition(once.state, decideOne('approve', 's1.o1'), at(6)))).toBe('already-decided');
+    const internal = run(start(parallel), [delegate('admin:x', EXT)]);
+    expect(codeOf(() => transition(internal.state, decideOne('approve', 's2.o1'), at(6)))).toBe('not-an-approver');
+  });
+
+  it('an obligation in a stage not started yet → stage-not-started; never an admin override', () => {
+    const ordered = run(start(rule([stage([user('admin:x')]), stage([user('admin:y')])])), [delegate('admin:y', EXT)]);
+    expect(codeOf(() => transition(ordered.state, decideOne('approve', 's2.o1'), at(5)))).toBe('stage-not-started');
+    const override: RequestEvent = { type: 'approve', actor: { principal: 'admin:boss', isApprovalAdmin: true }, obligationId: 's1.o1' };
+    expect(codeOf(() => transition(ordered.state, override, at(5)))).toBe('not-an-approver');
+  });
+
+  it('an internal delegate decides without an obligation id: every obligation held, the delegator named', () => {
+    const { effects } = run(start(rule([stage([user('admin:x'), user('admin:y')])])), [delegate('admin:y', 'admin:d'), approve('admin:d')]);
+    expect(effects).toContainEqual(expect.objectContaining({ action: 'approved', details: { obligations: ['s1.o2'], comment: null, delegatedBy: ['admin:y'] } }));
+  });
+});

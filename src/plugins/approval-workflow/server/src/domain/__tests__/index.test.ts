@@ -35,6 +35,7 @@ describe('the engine\'s public API', () => {
         'groupKeysOf',
         'isApprovedStatus',
         'isClosed',
+        'linkExpiresAt',
         'isStageFulfilled',
         'isStageReachable',
         'isTransitionError',

@@ -1,7 +1,7 @@
-import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, mayRead, partiesOf, progressOf } from '../queries';
+import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, linkExpiresAt, mayRead, partiesOf, progressOf } from '../queries';
 import { REQUEST_STATUSES } from '../types';
 import { APPROVAL_ADMINS } from '../types';
-import { admin, approve, group, person, reject, REQUESTER, role, rule, run, stage, start, user } from './helpers';
+import { admin, approve, at, group, person, reject, REQUESTER, role, rule, run, stage, start, user } from './helpers';
 
 describe('isClosed', () => {
   it.each(REQUEST_STATUSES.map((status) => [status, status !== 'pending']))('%s → %p', (status, closed) => {
@@ -148,5 +148,19 @@ describe('progressOf: where the request stands in its stages', () => {
   it('0 of 0 without a stage', () => {
     const { state } = twoStages();
     expect(progressOf({ ...state, stages: [] })).toEqual({ current: 0, total: 0, approvals: 0, required: 0 });
+  });
+});
+
+describe('linkExpiresAt: an external link lasts its lifetime, and never beyond its stage deadline', () => {
+  const timed = start(rule([stage([user('admin:x')], { timeSpanMinutes: 60 }), stage([user('admin:y')], { timeSpanMinutes: 600 })]));
+  it.each([
+    ['lifetime shorter than the stage deadline', 's1.o1', 10, 30, at(40)],
+    ['stage deadline first (60 minutes after start)', 's1.o1', 10, 600, at(60)],
+    ['a stage not started yet has no deadline: the lifetime', 's2.o1', 10, 6000, at(6010)],
+  ])('%s', (_label, obligationId, now, lifetime, expected) => {
+    expect(linkExpiresAt(timed.state, obligationId, at(now), lifetime)).toBe(expected);
+  });
+  it('an unknown obligation → null', () => {
+    expect(linkExpiresAt(timed.state, 's9.o9', at(0), 10)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { APPROVAL_ADMINS, NOTIFY_REASONS, SYSTEM_PRINCIPAL } from '../../domain'
 import { getService } from '../../utils/get-service';
 import { lockFree } from '../../utils/lock';
 import type { Page, PageQuery } from '../../utils/pagination';
+import { unseal } from '../../utils/sealed';
 import { renderMail, type Mail } from './render';
 
 const MINUTE = 60_000;
@@ -34,6 +35,11 @@ const rowSchema = z.object({
   createdAt: z.union([z.string(), z.date(), z.number()]),
 });
 type Row = z.infer<typeof rowSchema>;
+
+/** An external approver's invitation (`kind`), whose payload carries its link's token sealed under `INVITATION_SEAL`. */
+export const INVITATION_KIND = 'external-invitation';
+export const INVITATION_SEAL = 'approval-workflow external link token';
+const invitationSchema = z.object({ reason: z.literal('delegated'), stageIndex: z.number().int(), linkId: z.number().int(), sealed: z.string().nullish() });
 
 const iso = (value: string | Date | number | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
 
@@ -100,7 +106,36 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkTo = (requestId: string) =>
     `${strapi.config.get<string>('admin.absoluteUrl').replace(/\/$/, '')}/plugins/${PLUGIN_ID}/requests/${encodeURIComponent(requestId)}`;
 
+  /** The public page of an external link (the content API's public route), with its token. */
+  const externalLinkOf = (token: string) =>
+    `${strapi.config.get<string>('server.absoluteUrl').replace(/\/$/, '')}${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}/external/${token}`;
+
+  /**
+   * An external approver's invitation: their link, whose token is in the payload sealed (the only
+   * place it exists until the mail is out). A link revoked or used before its mail went out is not sent.
+   */
+  const composeInvitation = async (row: Row): Promise<Composed> => {
+    const payload = invitationSchema.parse(row.payload);
+    if (!payload.sealed) return { kind: 'skip', why: 'The invitation’s link is no longer held (it was sent, or given up)' };
+    const link = await strapi.db.query(UID.externalLink).findOne({ where: { id: payload.linkId } });
+    if (!link || link.usedAt || link.revokedAt) return { kind: 'skip', why: 'The link was revoked or used before its mail went out' };
+    const to = await addressesOf(row.recipients);
+    if (to.length === 0) return { kind: 'skip', why: `No recipient has an e-mail address (${row.recipients.join(', ') || 'none'})` };
+    const request = await getService(strapi, 'requests').get(row.requestId ?? '', SYSTEM_VIEWER);
+    const delegatedBy = (await getService(strapi, 'directory').labels([link.delegatedBy]))[link.delegatedBy]?.name ?? link.delegatedBy;
+    const expiresAt = `${new Date(link.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const mail = renderMail({
+      reason: 'delegated',
+      stageIndex: payload.stageIndex,
+      request,
+      link: externalLinkOf(unseal(strapi, INVITATION_SEAL, payload.sealed)),
+      invitation: { expiresAt, delegatedBy },
+    });
+    return { kind: 'mail', to, mail };
+  };
+
   const compose = async (row: Row): Promise<Composed> => {
+    if (row.kind === INVITATION_KIND) return composeInvitation(row);
     const { reason, stageIndex } = row.payload;
     if (!(await getService(strapi, 'settings').get()).mail[reason]) return { kind: 'skip', why: `Mails of kind ${reason} are switched off in the settings` };
     const to = await addressesOf(row.recipients);
@@ -121,21 +156,24 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** One claimed message: composed, sent (or logged, or skipped), its outcome recorded; a failure is retried later. */
   const deliverOne = async ({ id, attempt }: { id: number; attempt: number }, now: number): Promise<OutboxStatus> => {
+    let row: Row | null = null;
+    /** Once a message is done with (sent, skipped, given up), an invitation's sealed token goes: it is needed no more. */
+    const done = () => (row?.kind === INVITATION_KIND ? { payload: { ...row.payload, sealed: null } } : {});
     try {
-      const row = rowSchema.parse(await query().findOne({ where: { id } }));
+      row = rowSchema.parse(await query().findOne({ where: { id } }));
       const composed = await compose(row);
       if (composed.kind === 'skip') {
-        await finish(id, attempt, { status: 'skipped', lastError: composed.why });
+        await finish(id, attempt, { status: 'skipped', lastError: composed.why, ...done() });
         return 'skipped';
       }
       const status = await send(composed.to, composed.mail);
-      await finish(id, attempt, { status, subject: composed.mail.subject, sentTo: composed.to, sentAt: new Date(), lastError: null });
+      await finish(id, attempt, { status, subject: composed.mail.subject, sentTo: composed.to, sentAt: new Date(), lastError: null, ...done() });
       return status;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = attempt >= MAX_ATTEMPTS;
       strapi.log.warn(`[${PLUGIN_ID}] outbox message ${id}, attempt ${attempt}: ${message}${failed ? ' (giving up)' : ''}`);
-      await finish(id, attempt, failed ? { status: 'failed', lastError: message } : { lastError: message, availableAt: new Date(now + backoffMs(attempt)) });
+      await finish(id, attempt, failed ? { status: 'failed', lastError: message, ...done() } : { lastError: message, availableAt: new Date(now + backoffMs(attempt)) });
       return failed ? 'failed' : 'pending';
     }
   };

@@ -13,6 +13,11 @@ export interface MailInput {
   stageIndex?: number;
   request: Pick<RequestDetail, 'id' | 'operation' | 'title' | 'contentType' | 'status' | 'reason' | 'requester' | 'comment' | 'diff' | 'stages'>;
   link: string;
+  /**
+   * An external approver's invitation (a `delegated` mail to an `email:` delegate): the link is
+   * their page, single use, until `expiresAt`; `delegatedBy` is the name of who handed it on.
+   */
+  invitation?: { expiresAt: string; delegatedBy: string };
 }
 
 const OPERATION_NAMES: Record<Operation, string> = {
@@ -37,7 +42,7 @@ const OUTCOMES: Record<RequestStatus, string> = {
 const HEADLINES: Record<NotifyReason, (input: MailInput) => string> = {
   'request-opened': () => 'Approval requested',
   'stage-started': () => 'Your approval is needed',
-  delegated: () => 'An approval was delegated to you',
+  delegated: ({ invitation }) => (invitation ? 'Your approval is requested' : 'An approval was delegated to you'),
   decided: ({ request }) => OUTCOMES[request.status],
   reminder: () => 'Reminder: your approval is pending',
   escalation: () => 'Escalation: an approval is overdue',
@@ -88,7 +93,9 @@ export const renderMail = (input: MailInput): Mail => {
   const entry = `${OPERATION_NAMES[request.operation]} of ${request.contentType.displayName} “${request.title ?? '(untitled)'}”`;
   const headline = HEADLINES[input.reason](input);
   const stage = input.stageIndex === undefined ? null : request.stages.find((s) => s.index === input.stageIndex);
+  const { invitation } = input;
   const context = [
+    ...(invitation ? [`${invitation.delegatedBy} asks you to approve or reject this change.`] : []),
     `Requested by ${request.requester.name}.`,
     ...(stage ? [`Stage: ${stage.name}.`] : []),
     ...(request.comment ? [`Comment: ${clip(request.comment)}`] : []),
@@ -97,6 +104,8 @@ export const renderMail = (input: MailInput): Mail => {
   const changes = request.diff.slice(0, MAX_FIELDS).map(changeLine);
   const more = request.diff.length > MAX_FIELDS ? [`…and ${request.diff.length - MAX_FIELDS} more`] : [];
   const changeTitle = request.diff.length ? 'Changes:' : 'No field changes.';
+  const action = invitation ? 'Review and decide' : 'Open the request';
+  const validity = invitation ? [`The link works once, until ${invitation.expiresAt}. Do not forward this mail: whoever holds the link can decide.`] : [];
   const text = [
     `${headline}: ${entry}`,
     '',
@@ -105,7 +114,8 @@ export const renderMail = (input: MailInput): Mail => {
     changeTitle,
     ...[...changes, ...more].map((line) => `- ${line}`),
     '',
-    `Open the request: ${input.link}`,
+    `${action}: ${input.link}`,
+    ...validity,
     '',
   ].join('\n');
   const html = [
@@ -114,7 +124,8 @@ export const renderMail = (input: MailInput): Mail => {
     ...context.map((line) => `<p>${escapeHtml(line)}</p>`),
     `<p>${escapeHtml(changeTitle)}</p>`,
     changes.length ? `<ul>${[...changes, ...more].map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : '',
-    `<p><a href="${escapeHtml(input.link)}">Open the request</a></p>`,
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(action)}</a></p>`,
+    ...validity.map((line) => `<p>${escapeHtml(line)}</p>`),
     '</body></html>',
   ].join('\n');
   return { subject: `${headline}: ${entry}`, text, html };

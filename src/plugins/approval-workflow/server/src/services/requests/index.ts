@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
+import type { RevokeLinksBody } from '../../../../shared/contracts/external';
 import type { RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
 import { canDecide, mayRead, startRequest, transition, TransitionError, type Actor, type RequestEvent } from '../../domain';
@@ -9,11 +10,13 @@ import { getService } from '../../utils/get-service';
 import type { PageQuery } from '../../utils/pagination';
 import { refuseDuplicates } from '../../utils/unique-violation';
 import type { Snapshot } from '../snapshot';
+import { isEmailPrincipal } from '../../validation/common';
 import { entryTitleOf } from './entry-title';
+import { createExternal, type ExternalDelegation } from './external';
 import { createPresenter, duplicate, summaryOf } from './presenter';
 import { createResolution, openKeyOf, policyOf } from './resolution';
-import { asHttpError, createRunner, engine } from './runner';
-import { createRequestStore, type ProposalRow, type RequestRecord } from './store';
+import { asHttpError, createRunner, engine, type RunHooks } from './runner';
+import { createRequestStore, type ProposalRow } from './store';
 import type { OpenInput, RequestFilters, Viewer } from './types';
 
 export type { OpenInput, RequestFilters, Viewer } from './types';
@@ -33,8 +36,8 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const presenter = createPresenter(strapi);
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
   const timePolicy = async () => policyOf(await service('settings').get());
-  const run = async (id: string, event: RequestEvent, check?: (record: RequestRecord) => void) =>
-    summaryOf(await runner.run(id, event, await timePolicy(), Date.now(), check));
+  const run = async (id: string, event: RequestEvent, hooks?: RunHooks) => summaryOf(await runner.run(id, event, await timePolicy(), Date.now(), hooks));
+  const external = createExternal(strapi, store, runner, presenter, timePolicy);
 
   /**
    * The row content an intercepted write makes (one place for open and revise): the proposal, and
@@ -165,8 +168,10 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const event: RequestEvent = { type: decision, actor: engineActor(actor), comment: body.comment };
       const what = 'Deciding this request';
       if (body.password === undefined) {
-        return run(id, event, ({ state }) => {
-          if (state.rule.securityLevel === 'password') throw passwordRequired(what);
+        return run(id, event, {
+          check: ({ state }) => {
+            if (state.rule.securityLevel === 'password') throw passwordRequired(what);
+          },
         });
       }
       const { state } = await store.get(id);
@@ -182,9 +187,11 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Hands the actor's open obligations (or one of them) to another user, who must be able to
-     * decide (else the request would stall). The engine's refusals come first, as for a decision.
+     * decide (else the request would stall), or to an external approver (`email:<address>`), who
+     * gets a link by mail (see `external`). The engine's refusals come first, as for a decision.
      */
-    async delegate(id: string, actor: ActingUser, body: { to: string; comment: string | null; obligationId?: string }) {
+    async delegate(id: string, actor: ActingUser, body: ExternalDelegation) {
+      if (isEmailPrincipal(body.to)) return external.delegate(id, actor, body);
       const { state } = await store.get(id);
       const event: RequestEvent = { type: 'delegate', actor: engineActor(actor), to: body.to, comment: body.comment, obligationId: body.obligationId };
       engine(() => transition(state, event, Date.now()));
@@ -198,6 +205,11 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return run(id, event);
     },
+
+    /** An external approver's link: what it shows, its decision (once), its revocation. */
+    viewLink: (token: string) => external.view(token),
+    decideByLink: (token: string, decision: 'approve' | 'reject', comment: string | null) => external.decide(token, decision, comment),
+    revokeLinks: (id: string, actor: ActingUser, body: RevokeLinksBody) => external.revoke(id, actor, body),
 
     /**
      * The sweep (seed 003): every pending request whose next deadline, reminder or escalation is

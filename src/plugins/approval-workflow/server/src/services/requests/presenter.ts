@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { APPROVAL_HEADERS } from '../../../../shared/constants';
+import type { ExternalLinkView } from '../../../../shared/contracts/external';
 import type { OpenRequestConflict, PrincipalLabel, RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
 import {
@@ -10,6 +11,7 @@ import {
   DECISION_KINDS,
   isAwaiting,
   progressOf,
+  SYSTEM_PRINCIPAL,
   TRANSITION_ERROR_MESSAGES,
   type Actor,
 } from '../../domain';
@@ -98,7 +100,39 @@ export const createPresenter = (strapi: Core.Strapi) => {
     return rows.map((row) => decisionRowSchema.parse(row));
   };
 
+  const proposalOf = (record: RequestRecord) => (record.params.data ?? null) as Record<string, unknown> | null;
+
+  /** Base → proposal, private fields hidden. An update that also publishes (REST's default) changes the published version: diff it as a publish. */
+  const diffOf = (record: RequestRecord) =>
+    createDiffView(strapi).of(
+      record.uid,
+      record.operation === 'update' && record.params.status === 'published' ? 'publish' : record.operation,
+      record.base,
+      proposalOf(record)
+    );
+
   return {
+    /**
+     * What an external approver's link shows: the request as far as deciding it needs and its diff,
+     * nothing else (no proposal beyond the diff, no timeline, no e-mail address).
+     */
+    async external(record: RequestRecord, obligationId: string, expiresAt: Date): Promise<ExternalLinkView> {
+      const item = listItemOf(strapi, record, await labelsOf([record.requester]), { principal: SYSTEM_PRINCIPAL, isApprovalAdmin: false });
+      const stage = record.state.stages.find((s) => s.obligations.some((o) => o.id === obligationId));
+      return {
+        request: {
+          ...summaryOf(record),
+          title: item.title,
+          contentType: item.contentType,
+          requester: { name: item.requester.name },
+          comment: record.comment,
+          stage: { name: stage?.name ?? '' },
+        },
+        diff: await diffOf(record),
+        expiresAt: expiresAt.toISOString(),
+      };
+    },
+
     async list(records: RequestListRecord[], viewer: Actor): Promise<RequestListItem[]> {
       const labels = await labelsOf(records.map((record) => record.requester));
       return records.map((record) => listItemOf(strapi, record, labels, viewer));
@@ -119,7 +153,7 @@ export const createPresenter = (strapi: Core.Strapi) => {
         ...events.flatMap((e) => [e.actor, ...principalsIn(e.details)]),
       ]);
       const label = (p: string | null) => (p ? labels[p] : null);
-      const proposal = (record.params.data ?? null) as Record<string, unknown> | null;
+      const proposal = proposalOf(record);
       const approve = canDecide(state, viewer, 'approve');
       const reject = canDecide(state, viewer, 'reject');
       const cancel = canCancel(state, viewer);
@@ -131,13 +165,7 @@ export const createPresenter = (strapi: Core.Strapi) => {
         applied: state.applied,
         proposal,
         base: record.base,
-        // An update that also publishes (REST's default) changes the published version: diff it as a publish.
-        diff: await createDiffView(strapi).of(
-          record.uid,
-          record.operation === 'update' && record.params.status === 'published' ? 'publish' : record.operation,
-          record.base,
-          proposal
-        ),
+        diff: await diffOf(record),
         stages: state.stages.map((stage) => ({
           index: stage.index,
           name: stage.name,

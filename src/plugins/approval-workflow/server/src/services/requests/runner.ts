@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import { isTransitionError, transition, type Effect, type RequestEvent, type RequestState, type TimePolicy, type Transition } from '../../domain';
 import { fromTransitionError } from '../../utils/errors';
+import { isEmailPrincipal } from '../../validation/common';
 import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import type { AuditEntry } from '../audit';
@@ -10,6 +11,20 @@ import { emitWebhooks, webhookEventsOf, webhookRequestOf } from './webhooks';
 
 /** Runs a hook once the transaction commits (never after a rollback). */
 type AfterCommit = (hook: () => void) => void;
+
+/**
+ * What runs with an event in its transaction: `before` under the row lock and before the engine (a
+ * refusal there changes nothing), `after` once the new state is written (its writes commit with it).
+ */
+/** What a caller of `run` adds to the step, under the row lock, in its transaction. */
+export interface RunHooks {
+  /** Before the engine (an external link marked used: a used link is 410 whatever the engine says). */
+  before?: (record: RequestRecord) => Promise<void>;
+  /** After the engine's own refusals, before anything is written (a password the template asks for). */
+  check?: (record: RequestRecord) => void;
+  /** Once the step is persisted (an external delegate's links sent). */
+  after?: (record: RequestRecord) => Promise<void>;
+}
 
 /** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
 export const asHttpError = (error: unknown) => (isTransitionError(error) ? fromTransitionError(error) : error);
@@ -27,14 +42,22 @@ export const engine = <T>(step: () => T): T => {
 export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
 
-  /** The notifications the engine asked for in one step, stored for delivery in one insert (the outbox service sends them after the commit). */
+  /**
+   * The notifications the engine asked for in one step, stored for delivery in one insert (the
+   * outbox service sends them after the commit). External approvers (`email:`) are left out: they
+   * have no account to open a request in, and what they get is their invitation with its link (see
+   * `links`).
+   */
   const enqueue = async (requestId: string, effects: Array<Extract<Effect, { type: 'notify' }>>, now: number) => {
-    if (effects.length === 0) return;
+    const messages = effects
+      .map((effect) => ({ effect, recipients: effect.to.filter((principal) => !isEmailPrincipal(principal)) }))
+      .filter(({ recipients }) => recipients.length > 0);
+    if (messages.length === 0) return;
     await strapi.db.query(UID.outbox).createMany({
-      data: effects.map((effect) => ({
+      data: messages.map(({ effect, recipients }) => ({
         kind: 'notify',
         requestId,
-        recipients: effect.to,
+        recipients,
         payload: { reason: effect.reason, ...(effect.stageIndex === undefined ? {} : { stageIndex: effect.stageIndex }) },
         status: 'pending',
         attempts: 0,
@@ -170,25 +193,19 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   };
 
   /**
-   * One event on one request in the caller's transaction: lock → engine → `check` → execute effects
-   * → persist.
+   * One event on one request in the caller's transaction: lock → `before` → engine → `check` →
+   * execute effects → persist → `after`.
    */
-  const step = async (
-    id: string,
-    event: RequestEvent,
-    policy: TimePolicy,
-    now: number,
-    failure: string | null,
-    afterCommit: AfterCommit,
-    check?: (record: RequestRecord) => void
-  ) => {
+  const step = async (id: string, event: RequestEvent, policy: TimePolicy, now: number, failure: string | null, afterCommit: AfterCommit, hooks: RunHooks = {}) => {
     const record = await store.lock(id);
+    await hooks.before?.(record);
     const next = engine(() => transition(record.state, event, now));
-    // What the engine does not know (a password the template asks for), after its own refusals.
-    check?.(record);
+    hooks.check?.(record);
     // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
     if (event.type === 'tick' && next.effects.length === 0) return store.setNextDue(record, policy);
-    return settle(record, record.state, next, now, failure, policy, afterCommit);
+    const updated = await settle(record, record.state, next, now, failure, policy, afterCommit);
+    await hooks.after?.(updated);
+    return updated;
   };
 
   return {
@@ -197,8 +214,8 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * in one transaction (DESIGN rule 3), so two approvals racing, an approval racing a cancel, or
      * two instances sweeping at once leave one outcome and every decision recorded.
      */
-    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now(), check?: (record: RequestRecord) => void) =>
-      withApplyRetry((failure, afterCommit) => step(id, event, policy, now, failure, afterCommit, check)),
+    run: (id: string, event: RequestEvent, policy: TimePolicy, now = Date.now(), hooks: RunHooks = {}) =>
+      withApplyRetry((failure, afterCommit) => step(id, event, policy, now, failure, afterCommit, hooks)),
 
     /**
      * Events on several requests in one transaction (the sweep's batch): `work` runs each through
@@ -208,6 +225,12 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      */
     batch: <T>(policy: TimePolicy, now: number, work: (step: (id: string, event: RequestEvent) => Promise<RequestRecord>) => Promise<T>) =>
       transaction((afterCommit) => work((id, event) => step(id, event, policy, now, null, afterCommit))),
+
+    /**
+     * Work on a request under its row lock that is no engine event (an external link sent again,
+     * revoked), in a transaction whose commit kicks the outbox's sender.
+     */
+    locked: <T>(id: string, work: (record: RequestRecord) => Promise<T>) => transaction(async () => work(await store.lock(id))),
 
     /**
      * The requester's revise: under the row lock, the engine's `revise` (only the requester, only

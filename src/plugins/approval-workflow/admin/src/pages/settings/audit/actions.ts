@@ -58,6 +58,10 @@ export const actionLabel = (t: T, action: RecordedAuditAction | string): string 
       return t('audit.action.group-deleted', 'Group deleted');
     case 'settings-updated':
       return t('audit.action.settings-updated', 'Settings changed');
+    case 'link-sent':
+      return t('audit.action.link-sent', 'External approval link sent');
+    case 'link-revoked':
+      return t('audit.action.link-revoked', 'External approval link revoked');
     default:
       return action;
   }

@@ -31,6 +31,19 @@ describe('renderMail', () => {
     expect(mail.html).toContain('<a href="https://cms.example.test/admin/plugins/approval-workflow/requests/r1">');
   });
 
+  it('an external approver’s invitation: who asks, the link to decide, until when, and not to forward it', () => {
+    const link = 'https://cms.example.test/api/approval-workflow/external/abc';
+    const mail = renderMail(input({ reason: 'delegated', link, invitation: { expiresAt: '2026-12-04 15:00 UTC', delegatedBy: 'Lee & Legal' } }));
+    expect(mail.subject).toBe('Your approval is requested: Update of Article “Spring <sale>”');
+    expect(mail.text).toContain('Lee & Legal asks you to approve or reject this change.');
+    expect(mail.text).toContain(`Review and decide: ${link}`);
+    expect(mail.text).toContain('The link works once, until 2026-12-04 15:00 UTC. Do not forward this mail');
+    expect(mail.html).toContain(`<a href="${link}">Review and decide</a>`);
+    expect(mail.html).toContain('Lee &amp; Legal asks you');
+    // Without an invitation, a delegation is the account holder's mail.
+    expect(renderMail(input({ reason: 'delegated' })).subject).toMatch(/^An approval was delegated to you:/);
+  });
+
   it('escapes every value in the HTML part', () => {
     const mail = renderMail(input({}, { diff: [entry({ after: '<script>alert(1)</script>' })], comment: '"quoted" & <b>' }));
     expect(mail.html).not.toMatch(/<script>|<b>|<sale>/);
