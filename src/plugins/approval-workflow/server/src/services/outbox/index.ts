@@ -202,23 +202,26 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     } while (again);
   };
 
+  /**
+   * After the commit of an event that stored messages: delivers them without holding up the
+   * answer to the request that caused them. One drain at a time per instance; a kick during a
+   * drain makes it look once more — also one that comes after the drain's last look but before it
+   * is over (else its messages would wait for the cron).
+   */
+  const kick = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain().finally(() => {
+      running = null;
+      if (again) kick();
+    });
+  };
+
   return {
     deliver,
-
-    /**
-     * After the commit of an event that stored messages: delivers them without holding up the
-     * answer to the request that caused them. One drain at a time per instance; a kick during a
-     * drain makes it look once more.
-     */
-    kick() {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = drain().finally(() => {
-        running = null;
-      });
-    },
+    kick,
 
     /** Resolves when this instance's drain (if any) is over: before shutdown, and in tests. */
     async idle() {
