@@ -36,8 +36,8 @@ const pluginTables = (strapi: Core.Strapi) =>
  * migrations ran — a bootstrap step that an upgrade test proves.
  */
 const CHANGES_SINCE_PREVIOUS = {
-  /** The outbox (nothing to move) and the request parties (written at bootstrap from each request's state). */
-  addedTables: ['plugin::approval-workflow.outbox-message', 'plugin::approval-workflow.request-party'],
+  /** The outbox and the external links (nothing to move), the request parties (written at bootstrap from each request's state). */
+  addedTables: ['plugin::approval-workflow.external-link', 'plugin::approval-workflow.outbox-message', 'plugin::approval-workflow.request-party'],
   /** The `|principal|` text lists that the parties replace: derived from the state, nothing to keep. */
   removedAttributes: { 'plugin::approval-workflow.request': ['awaiting', 'participants'] },
   /** The entry's title (lists and their search): filled at bootstrap from each request's proposal and base. */
@@ -130,7 +130,7 @@ describe('upgrading from the previous release', () => {
       const indexes = (current[uid] as unknown as { indexes: Array<{ name: string }> }).indexes;
       (expected[uid] as unknown as { indexes: unknown[] }).indexes.push(...indexes.filter((index) => names.includes(index.name)));
     }
-    expect(Object.keys(current).filter((uid) => !(uid in expected))).toEqual(CHANGES_SINCE_PREVIOUS.addedTables);
+    expect(Object.keys(current).filter((uid) => !(uid in expected)).sort()).toEqual([...CHANGES_SINCE_PREVIOUS.addedTables].sort());
     for (const uid of Object.keys(expected)) expect({ uid, table: current[uid] }).toEqual({ uid, table: expected[uid] });
     // The new tables are created by the schema sync, after the migrations run; the parties of the
     // requests already there are written at bootstrap from their state (see the last test), so
