@@ -5,7 +5,7 @@
  */
 import { startApp, type TestApp } from './helpers/app';
 import { testClient } from './helpers/database';
-import { ARTICLE, cast, cm, createTemplate, manage, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, cast, cm, manageArticlesByReviewer, seedDocument, type Cast } from './helpers/fixtures';
 
 const REQUEST = 'plugin::approval-workflow.request';
 const PARTY = 'plugin::approval-workflow.request-party';
@@ -20,11 +20,7 @@ const requestsService = () => app.strapi.plugin('approval-workflow').service('re
 beforeAll(async () => {
   app = await startApp();
   c = await cast(app);
-  const templateId = await createTemplate(c.admin, {
-    name: 'The reviewer approves',
-    stages: [{ name: 'Review', criteria: 1, obligations: [{ kind: 'user', principal: c.reviewer.principal }] }],
-  });
-  await manage(c.admin, { kind: 'collection', uid: ARTICLE, templateId });
+  await manageArticlesByReviewer(c);
 });
 afterAll(async () => {
   await app.stop();

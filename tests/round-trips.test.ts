@@ -6,7 +6,7 @@
  * the bench.
  */
 import { startApp, type TestApp } from './helpers/app';
-import { ARTICLE, cast, cm, createTemplate, manage, seedDocument, type Cast } from './helpers/fixtures';
+import { ARTICLE, cast, cm, manageArticlesByReviewer, seedDocument, type Cast } from './helpers/fixtures';
 
 let app: TestApp;
 let c: Cast;
@@ -14,11 +14,7 @@ let c: Cast;
 beforeAll(async () => {
   app = await startApp();
   c = await cast(app);
-  const templateId = await createTemplate(c.admin, {
-    name: 'The reviewer approves',
-    stages: [{ name: 'Review', criteria: 1, obligations: [{ kind: 'user', principal: c.reviewer.principal }] }],
-  });
-  await manage(c.admin, { kind: 'collection', uid: ARTICLE, templateId });
+  await manageArticlesByReviewer(c);
 });
 afterAll(async () => {
   await app.stop();

@@ -63,6 +63,15 @@ export const manage = async (admin: Caller, body: Record<string, unknown>) => {
   return res.body.data as { id: string };
 };
 
+/** Articles managed under a one-stage template where the reviewer alone approves (the simplest path to a decision). */
+export const manageArticlesByReviewer = async (c: Cast) => {
+  const templateId = await createTemplate(c.admin, {
+    name: 'The reviewer approves',
+    stages: [{ name: 'Review', criteria: 1, obligations: [{ kind: 'user', principal: c.reviewer.principal }] }],
+  });
+  await manage(c.admin, { kind: 'collection', uid: ARTICLE, templateId });
+};
+
 /** Content-manager paths for the demo types. */
 export const cm = (uid: string, documentId?: string, action?: string) =>
   `/content-manager/collection-types/${uid}${documentId ? `/${documentId}` : ''}${action ? `/actions/${action}` : ''}`;

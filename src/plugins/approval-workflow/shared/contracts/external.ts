@@ -1,4 +1,3 @@
-import type { Operation, RequestStatus } from '../vocabulary';
 import type { DiffEntryView, RequestSummary } from './requests';
 
 /**
@@ -8,14 +7,7 @@ import type { DiffEntryView, RequestSummary } from './requests';
  * no e-mail address of anyone).
  */
 export interface ExternalLinkView {
-  request: {
-    id: string;
-    status: RequestStatus;
-    operation: Operation;
-    uid: string;
-    documentId: string | null;
-    locale: string | null;
-    urgent: boolean;
+  request: RequestSummary & {
     /** The entry's title (its content type's main field). */
     title: string | null;
     contentType: { uid: string; displayName: string };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExternalLinkView } from '../../../shared/contracts/external';
 import type { DiffEntryView } from '../../../shared/contracts/requests';
-import { escapeHtml } from '../services/outbox/render';
+import { entryHeading, escapeHtml } from '../services/outbox/render';
 
 /**
  * The pages of an external approver's link: plain HTML, every value escaped, no script at all; the
@@ -29,16 +29,6 @@ export const LINK_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_HASH}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-};
-
-const OPERATION_NAMES: Record<ExternalLinkView['request']['operation'], string> = {
-  create: 'Create',
-  update: 'Update',
-  delete: 'Delete',
-  publish: 'Publish',
-  unpublish: 'Unpublish',
-  discardDraft: 'Discard draft',
-  clone: 'Duplicate',
 };
 
 const MAX_VALUE = 2000;
@@ -84,7 +74,7 @@ const page = (title: string, body: string[]) =>
 /** The page of a usable link: the change and a form that approves or rejects it (posting to `action`/approve or /reject). */
 export const linkPage = (view: ExternalLinkView, action: string) => {
   const { request } = view;
-  const heading = `${OPERATION_NAMES[request.operation]} of ${request.contentType.displayName} “${request.title ?? '(untitled)'}”`;
+  const heading = entryHeading(request);
   const until = `${view.expiresAt.slice(0, 16).replace('T', ' ')} UTC`;
   return page(`Approval requested: ${heading}`, [
     `<h1>${escapeHtml(heading)}</h1>`,

@@ -83,6 +83,10 @@ const changeLine = (entry: DiffEntryView): string => {
 export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
+/** The entry a request is about, as mails and the external link's page name it: `Update of Article “Spring sale”`. */
+export const entryHeading = (request: { operation: Operation; contentType: { displayName: string }; title: string | null }) =>
+  `${OPERATION_NAMES[request.operation]} of ${request.contentType.displayName} “${request.title ?? '(untitled)'}”`;
+
 /**
  * The mail of one notification: a subject naming what happened, the operation and the entry's
  * title; a few lines of context; the changed fields; the link to the request. Plain text and HTML
@@ -90,7 +94,7 @@ export const escapeHtml = (value: string) =>
  */
 export const renderMail = (input: MailInput): Mail => {
   const { request } = input;
-  const entry = `${OPERATION_NAMES[request.operation]} of ${request.contentType.displayName} “${request.title ?? '(untitled)'}”`;
+  const entry = entryHeading(request);
   const headline = HEADLINES[input.reason](input);
   const stage = input.stageIndex === undefined ? null : request.stages.find((s) => s.index === input.stageIndex);
   const { invitation } = input;
