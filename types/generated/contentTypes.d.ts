@@ -621,7 +621,7 @@ export interface PluginApprovalWorkflowAuditEvent
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     details: Schema.Attribute.JSON;
-    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    hash: Schema.Attribute.String;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -631,7 +631,7 @@ export interface PluginApprovalWorkflowAuditEvent
     prevHash: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
     requestId: Schema.Attribute.String;
-    seq: Schema.Attribute.Integer & Schema.Attribute.Required;
+    seq: Schema.Attribute.Integer;
     subject: Schema.Attribute.String;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -734,6 +734,53 @@ export interface PluginApprovalWorkflowDecision
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginApprovalWorkflowExternalLink
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_external_links';
+  info: {
+    displayName: 'Approval external link';
+    pluralName: 'external-links';
+    singularName: 'external-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    delegatedBy: Schema.Attribute.String & Schema.Attribute.Required;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.external-link'
+    > &
+      Schema.Attribute.Private;
+    obligationId: Schema.Attribute.String & Schema.Attribute.Required;
+    principal: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    requestId: Schema.Attribute.String & Schema.Attribute.Required;
+    revokedAt: Schema.Attribute.DateTime;
+    tokenHash: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    usedAt: Schema.Attribute.DateTime;
   };
 }
 
@@ -1618,6 +1665,7 @@ declare module '@strapi/strapi' {
       'plugin::approval-workflow.audit-event': PluginApprovalWorkflowAuditEvent;
       'plugin::approval-workflow.audit-head': PluginApprovalWorkflowAuditHead;
       'plugin::approval-workflow.decision': PluginApprovalWorkflowDecision;
+      'plugin::approval-workflow.external-link': PluginApprovalWorkflowExternalLink;
       'plugin::approval-workflow.group': PluginApprovalWorkflowGroup;
       'plugin::approval-workflow.managed-object': PluginApprovalWorkflowManagedObject;
       'plugin::approval-workflow.outbox-message': PluginApprovalWorkflowOutboxMessage;
