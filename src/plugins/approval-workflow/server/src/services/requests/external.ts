@@ -10,7 +10,7 @@ import { forbidden, notFound } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { seal } from '../../utils/sealed';
 import { INVITATION_KIND, INVITATION_SEAL } from '../outbox';
-import { createLinkStore, spentReasonOf } from './links';
+import { createLinkStore, spentReasonOf, USED_LINK } from './links';
 import type { Presenter } from './presenter';
 import { summaryOf } from './presenter';
 import { engine, type Runner } from './runner';
@@ -133,7 +133,7 @@ export const createExternal = (strapi: Core.Strapi, store: RequestStore, runner:
       const event: RequestEvent = { type: decision, actor: { principal: link.principal, isApprovalAdmin: false }, comment, obligationId: link.obligationId };
       const record = await runner.run(link.requestId, event, await timePolicy(), now, {
         before: async () => {
-          if (!(await links.use(link.id, now))) throw gone('This link has been used already: each link decides once.');
+          if (!(await links.use(link.id, now))) throw gone(USED_LINK);
         },
       });
       return summaryOf(record);

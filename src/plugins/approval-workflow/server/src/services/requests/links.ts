@@ -16,9 +16,12 @@ const linkSchema = z.object({
 });
 export type LinkRecord = z.infer<typeof linkSchema>;
 
+/** The 410 of a link that has decided already (found so on reading it, or on marking it used). */
+export const USED_LINK = 'This link has been used already: each link decides once.';
+
 /** Why a link cannot be used any more (410), or null while it can. */
 export const spentReasonOf = (link: LinkRecord, now: number): string | null => {
-  if (link.usedAt) return 'This link has been used already: each link decides once.';
+  if (link.usedAt) return USED_LINK;
   if (link.revokedAt) return 'This link was revoked (a newer link may have replaced it).';
   if (link.expiresAt.getTime() <= now) return 'This link has expired.';
   return null;
