@@ -9,14 +9,19 @@ export const columnOf = (strapi: Core.Strapi, uid: UID.Schema, name: string) => 
 /** A knex transaction, as `strapi.db.transaction` hands it to its callback. */
 export type Transaction = Parameters<ReturnType<Core.Strapi['db']['getConnection']>['transacting']>[0];
 
-/** A row's new values by attribute: integers (written into the SQL, see below) or strings. */
-export type RowValues = { id: number } & Record<string, number | string>;
+/** A value `updateRows` writes: integers are written into the SQL, objects as JSON text (see below), the rest is bound. */
+export type RowValue = number | string | Date | object | null;
+
+/** A row's new values by attribute. */
+export type RowValues = { id: number } & Record<string, RowValue | undefined>;
 
 /**
- * Gives each row (by id) its own values in one UPDATE, `col = CASE id WHEN … THEN … END`, in the
- * transaction `trx`, on every database. Every row names the same attributes. Integers are written
- * as literals after a check (PostgreSQL would type a bound CASE result as text, which an integer
- * column refuses); strings are bound.
+ * Gives each row (by id) its own values in one UPDATE, `col = CASE id WHEN … THEN … ELSE col END`,
+ * in the transaction `trx`, on every database; an attribute a row does not name keeps its value.
+ * The `ELSE` gives the CASE its column's type (PostgreSQL would type a CASE of bound values alone as
+ * text, which a jsonb, timestamp or integer column refuses). Integers are written as literals after
+ * a check; an object (a JSON attribute) is stored as Strapi stores it, as JSON text; a `Date` as the
+ * driver binds it for Strapi's own writes; null as NULL.
  */
 export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: RowValues[], trx: Transaction) => {
   if (rows.length === 0) return;
@@ -25,19 +30,21 @@ export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: Row
     if (!Number.isSafeInteger(value)) throw new Error(`updateRows: ${value} is not an integer`);
     return String(value);
   };
+  const names = [...new Set(rows.flatMap((row) => Object.keys(row).filter((name) => name !== 'id' && row[name] !== undefined)))];
   const set = Object.fromEntries(
-    Object.keys(rows[0])
-      .filter((name) => name !== 'id')
-      .map((name) => {
-        const bindings: string[] = [];
-        const branches = rows.map((row) => {
-          const value = row[name];
-          if (typeof value === 'number') return `WHEN ${literal(row.id)} THEN ${literal(value)}`;
-          bindings.push(value);
-          return `WHEN ${literal(row.id)} THEN ?`;
-        });
-        return [columnOf(strapi, uid, name), strapi.db.connection.raw(`CASE ?? ${branches.join(' ')} END`, [idColumn, ...bindings])];
-      })
+    names.map((name) => {
+      const column = columnOf(strapi, uid, name);
+      const bindings: Array<string | Date> = [];
+      const branches = rows.flatMap((row) => {
+        const value = row[name];
+        if (value === undefined) return [];
+        if (value === null) return [`WHEN ${literal(row.id)} THEN NULL`];
+        if (typeof value === 'number') return [`WHEN ${literal(row.id)} THEN ${literal(value)}`];
+        bindings.push(value instanceof Date || typeof value === 'string' ? value : JSON.stringify(value));
+        return [`WHEN ${literal(row.id)} THEN ?`];
+      });
+      return [column, strapi.db.connection.raw(`CASE ?? ${branches.join(' ')} ELSE ?? END`, [idColumn, ...bindings, column])];
+    })
   );
   await strapi.db
     .getConnection(strapi.db.metadata.get(uid).tableName)

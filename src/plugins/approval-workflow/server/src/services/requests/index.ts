@@ -227,16 +227,16 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       let due = 0;
       let ticked = 0;
       for (let round = 0; round < rounds; round += 1) {
-        let claimed: string[] = [];
+        let claimed: Array<{ rowId: number; id: string }> = [];
         try {
-          await runner.batch(policy, now, async (step) => {
+          await runner.batch(policy, now, tick, async () => {
             claimed = await store.due(now, batch, broken);
-            for (const id of claimed) await step(id, tick);
+            return store.byRowIds(claimed.map(({ rowId }) => rowId));
           });
           ticked += claimed.length;
         } catch (error) {
           if (claimed.length > 1) strapi.log.warn(`[approval-workflow] a sweep batch of ${claimed.length} requests was rolled back, ticking them one by one: ${(error as Error).message}`);
-          for (const id of claimed) {
+          for (const { id } of claimed) {
             try {
               await runner.run(id, tick, policy, now);
               ticked += 1;

@@ -6,11 +6,24 @@ import { isEmailPrincipal } from '../../validation/common';
 import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import type { AuditEntry } from '../audit';
-import type { NewRequestRow, ProposalRow, RequestRecord, RequestStore } from './store';
+import type { NewRequestRow, ProposalRow, RequestRecord, RequestStore, StateChange } from './store';
 import { emitWebhooks, webhookEventsOf, webhookRequestOf } from './webhooks';
 
 /** Runs a hook once the transaction commits (never after a rollback). */
 type AfterCommit = (hook: () => void) => void;
+
+/**
+ * One step executed, before it is written: the request's new state with the columns it changed
+ * (`StateChange`), and what it adds to the other tables.
+ */
+interface Settled extends StateChange {
+  before: RequestState | null;
+  columns: NonNullable<StateChange['columns']>;
+  audit: AuditEntry[];
+  notifications: Array<Extract<Effect, { type: 'notify' }>>;
+  /** Whether the change was applied in this step. */
+  applied: boolean;
+}
 
 /**
  * What runs with an event in its transaction: `before` under the row lock and before the engine (a
@@ -43,18 +56,20 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   const service = <K extends Parameters<typeof getService>[1]>(name: K) => getService(strapi, name);
 
   /**
-   * The notifications the engine asked for in one step, stored for delivery in one insert (the
+   * The notifications the engine asked for in the steps, stored for delivery in one insert (the
    * outbox service sends them after the commit). External approvers (`email:`) are left out: they
    * have no account to open a request in, and what they get is their invitation with its link (see
    * `links`).
    */
-  const enqueue = async (requestId: string, effects: Array<Extract<Effect, { type: 'notify' }>>, now: number) => {
-    const messages = effects
-      .map((effect) => ({ effect, recipients: effect.to.filter((principal) => !isEmailPrincipal(principal)) }))
-      .filter(({ recipients }) => recipients.length > 0);
+  const enqueue = async (settled: Settled[], now: number) => {
+    const messages = settled.flatMap(({ record, notifications }) =>
+      notifications
+        .map((effect) => ({ requestId: record.id, effect, recipients: effect.to.filter((principal) => !isEmailPrincipal(principal)) }))
+        .filter(({ recipients }) => recipients.length > 0)
+    );
     if (messages.length === 0) return;
     await strapi.db.query(UID.outbox).createMany({
-      data: messages.map(({ effect, recipients }) => ({
+      data: messages.map(({ requestId, effect, recipients }) => ({
         kind: 'notify',
         requestId,
         recipients,
@@ -66,40 +81,29 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     });
   };
 
-  /** The decisions a step added, in one insert. */
-  const recordDecisions = async (requestId: string, state: RequestState, before: RequestState | null) => {
-    const added = state.decisions.slice(before?.decisions.length ?? 0);
-    if (added.length === 0) return;
-    await strapi.db.query(UID.decision).createMany({
-      data: added.map((decision) => ({
-        requestId,
+  /** The decisions the steps added, in one insert. */
+  const recordDecisions = async (settled: Settled[]) => {
+    const added = settled.flatMap(({ record, before, state }) =>
+      state.decisions.slice(before?.decisions.length ?? 0).map((decision) => ({
+        requestId: record.id,
         kind: decision.kind,
         by: decision.by,
         at: new Date(decision.at),
         comment: decision.comment,
         obligations: decision.obligations,
         revision: state.revisions,
-      })),
-    });
+      }))
+    );
+    if (added.length) await strapi.db.query(UID.decision).createMany({ data: added });
   };
 
   /**
-   * Executes the effects of one transition on a request, in the caller's transaction, then writes
-   * its state: `apply-change` applies the change (a refused or failed apply becomes the engine's
-   * `apply-failed`, whose effects run too); `audit` and the new decisions are appended; `notify`
-   * goes to the outbox. Every kind of effect is executed or stored — the switch has no default.
-   * Each table is written once per step (decisions, notifications and audit entries in one insert each).
+   * Executes the effects of one transition on a request, in the caller's transaction: `apply-change`
+   * applies the change (a refused or failed apply becomes the engine's `apply-failed`, whose
+   * effects run too); `audit` and `notify` are collected for `persist`. Every kind of effect is
+   * executed or collected — the switch has no default.
    */
-  const settle = async (
-    record: RequestRecord,
-    before: RequestState | null,
-    step: Transition,
-    now: number,
-    failure: string | null,
-    policy: TimePolicy,
-    afterCommit: AfterCommit,
-    proposal: Partial<ProposalRow> = {}
-  ) => {
+  const execute = async (record: RequestRecord, before: RequestState | null, step: Transition, now: number, failure: string | null, proposal: Partial<ProposalRow> = {}): Promise<Settled> => {
     let { state } = step;
     const queue = [...step.effects];
     const audit: AuditEntry[] = [];
@@ -138,8 +142,8 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
         case 'audit':
           audit.push(
             effect.action === 'apply' && appliedTo
-              ? { action: 'applied', actor: effect.actor, at: effect.at, details: { ...effect.details, ...appliedTo } }
-              : { action: effect.action, actor: effect.actor, at: effect.at, details: effect.details }
+              ? { action: 'applied', actor: effect.actor, at: effect.at, details: { ...effect.details, ...appliedTo }, requestId: record.id }
+              : { action: effect.action, actor: effect.actor, at: effect.at, details: effect.details, requestId: record.id }
           );
           break;
         case 'notify':
@@ -152,13 +156,39 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
       }
     }
     const targetDocumentId = record.targetDocumentId ?? (record.operation === 'create' ? result?.documentId ?? null : null);
-    const updated = await store.update(record, state, policy, { result, targetDocumentId, ...proposal });
-    await recordDecisions(record.id, state, before);
-    await enqueue(record.id, notifications, now);
-    await service('audit').append(audit.map((entry) => ({ ...entry, requestId: record.id })));
-    const webhook = webhookRequestOf(record, state, targetDocumentId);
-    const events = webhookEventsOf(before, state, audit.map((entry) => entry.action), appliedTo !== null);
-    if (events.length) afterCommit(() => emitWebhooks(strapi, events.map((event) => ({ event, request: webhook }))));
+    return { record, before, state, columns: { result, targetDocumentId, ...proposal }, audit, notifications, applied: appliedTo !== null };
+  };
+
+  /**
+   * Writes what the steps left, in the caller's transaction: the requests' new states (one UPDATE
+   * for all, the parties in step), then their decisions, notifications and audit entries, each
+   * table once for all steps. Their webhooks go out after the commit. The updated records, in order.
+   */
+  const persist = async (settled: Settled[], policy: TimePolicy, now: number, afterCommit: AfterCommit) => {
+    const updated = await store.update(settled, policy);
+    await recordDecisions(settled);
+    await enqueue(settled, now);
+    await service('audit').append(settled.flatMap(({ audit }) => audit));
+    const events = settled.flatMap(({ record, before, state, columns, audit, applied }) => {
+      const request = webhookRequestOf(record, state, columns.targetDocumentId ?? null);
+      return webhookEventsOf(before, state, audit.map((entry) => entry.action), applied).map((event) => ({ event, request }));
+    });
+    if (events.length) afterCommit(() => emitWebhooks(strapi, events));
+    return updated;
+  };
+
+  /** One step executed and written (see `execute`, `persist`). */
+  const settle = async (
+    record: RequestRecord,
+    before: RequestState | null,
+    step: Transition,
+    now: number,
+    failure: string | null,
+    policy: TimePolicy,
+    afterCommit: AfterCommit,
+    proposal: Partial<ProposalRow> = {}
+  ) => {
+    const [updated] = await persist([await execute(record, before, step, now, failure, proposal)], policy, now, afterCommit);
     return updated;
   };
 
@@ -201,8 +231,6 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     await hooks.before?.(record);
     const next = engine(() => transition(record.state, event, now));
     hooks.check?.(record);
-    // A tick that finds nothing due: store when something will be, so the sweep does not pick it again.
-    if (event.type === 'tick' && next.effects.length === 0) return store.setNextDue(record, policy);
     const updated = await settle(record, record.state, next, now, failure, policy, afterCommit);
     await hooks.after?.(updated);
     return updated;
@@ -218,13 +246,19 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
       withApplyRetry((failure, afterCommit) => step(id, event, policy, now, failure, afterCommit, hooks)),
 
     /**
-     * Events on several requests in one transaction (the sweep's batch): `work` runs each through
-     * the `step` it is given, as `run` would, but without a retry of its own — a failed apply
-     * throws, the whole transaction rolls back, and the caller runs those requests alone (`run`,
-     * which records the failure).
+     * One event on each request `claim` locks and reads, in one transaction (the sweep's batch):
+     * each goes through the engine and its effects as in `run`, and all are written together, each
+     * table once (`persist`). No retry of its own: a failed apply or a refusal throws, the whole
+     * transaction rolls back, and the caller runs those requests alone (`run`, which records the
+     * failure). A tick that finds nothing due writes when the request will next be due, so the
+     * sweep does not claim it again.
      */
-    batch: <T>(policy: TimePolicy, now: number, work: (step: (id: string, event: RequestEvent) => Promise<RequestRecord>) => Promise<T>) =>
-      transaction((afterCommit) => work((id, event) => step(id, event, policy, now, null, afterCommit))),
+    batch: (policy: TimePolicy, now: number, event: RequestEvent, claim: () => Promise<RequestRecord[]>) =>
+      transaction(async (afterCommit) => {
+        const settled: Settled[] = [];
+        for (const record of await claim()) settled.push(await execute(record, record.state, engine(() => transition(record.state, event, now)), now, null));
+        return persist(settled, policy, now, afterCommit);
+      }),
 
     /**
      * Work on a request under its row lock that is no engine event (an external link sent again,

@@ -16,6 +16,7 @@ import {
   type RequestState,
   type TimePolicy,
 } from '../../domain';
+import { updateRows } from '../../utils/columns';
 import { lockFree } from '../../utils/lock';
 import { table, type BaseRow } from '../../utils/records';
 import type { Page, PageQuery } from '../../utils/pagination';
@@ -162,6 +163,20 @@ export type NewRequestRow = Pick<
 /** The part of a request row built from the intercepted write: the proposal and its base (replaced by a revise). */
 export type ProposalRow = Pick<RequestRecord, 'title' | 'params' | 'base' | 'baseHash'>;
 
+/** A request's new state, and the columns its step changed besides (what applying produced, a revised proposal). */
+export interface StateChange {
+  record: RequestRecord;
+  state: RequestState;
+  columns?: Partial<Pick<RequestRecord, 'result' | 'targetDocumentId'> & ProposalRow>;
+}
+
+/** A row of the parties table. */
+interface PartyRow {
+  request: number;
+  principal: string;
+  role: PartyRole;
+}
+
 /** A list's condition on the parties table: one of `principals` plays one of `roles` (any role without). */
 interface PartyFilter {
   principals: string[];
@@ -214,54 +229,66 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       const data = { ...row, ...toRow(state, policy, openKey), createdAt: at, updatedAt: at };
       const { ids } = await query().createMany({ data: [data] });
       const record = fromRow({ ...data, id: ids[0] });
-      await store.writeParties(record.rowId, state, null);
+      await store.writeParties([{ rowId: record.rowId, state, before: null }]);
       return record;
     },
 
     /**
-     * Writes a new state (and what applying produced) and brings the parties in step. One UPDATE:
-     * the row is locked and known, so the record is built from what was written, not read back
-     * (`query().update` would read the row before and after).
+     * Writes the new state of each request (and what its step changed besides) and brings the
+     * parties in step, in one UPDATE for all (`updateRows`) and one write per parties change: the
+     * rows are locked and known, so the records are built from what was written, not read back.
      */
-    async update(record: RequestRecord, state: RequestState, policy: TimePolicy, extra: { result?: RequestRecord['result']; targetDocumentId?: string | null } & Partial<ProposalRow> = {}) {
-      const data = { ...toRow(state, policy, record.openKey), ...extra, updatedAt: new Date() };
-      await query().updateMany({ where: { id: record.rowId }, data });
-      await store.writeParties(record.rowId, state, record.state);
-      return { ...record, ...extra, status: data.status, state, openKey: data.openKey, reason: data.reason, closedAt: data.closedAt?.toISOString() ?? null, updatedAt: data.updatedAt.toISOString() };
+    async update(changes: StateChange[], policy: TimePolicy): Promise<RequestRecord[]> {
+      const updatedAt = new Date();
+      const written = changes.map(({ record, state, columns = {} }) => ({ record, state, columns, row: toRow(state, policy, record.openKey) }));
+      await strapi.db.transaction(({ trx }) =>
+        updateRows(strapi, UID.request, written.map(({ record, columns, row }) => ({ id: record.rowId, ...row, ...columns, updatedAt })), trx)
+      );
+      await store.writeParties(changes.map(({ record, state }) => ({ rowId: record.rowId, state, before: record.state })));
+      return written.map(({ record, state, columns, row: { status, openKey, reason, closedAt } }) => ({
+        ...record,
+        ...columns,
+        status,
+        state,
+        openKey,
+        reason,
+        closedAt: closedAt?.toISOString() ?? null,
+        updatedAt: updatedAt.toISOString(),
+      }));
     },
 
-    /** Stores only when the request is next due (a tick that found nothing due, new reminder settings). */
+    /** Stores only when the request is next due (new reminder settings). */
     async setNextDue(record: RequestRecord, policy: TimePolicy) {
       const due = nextDueAt(record.state, policy);
-      const updatedAt = new Date();
-      await query().updateMany({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due), updatedAt } });
-      return { ...record, updatedAt: updatedAt.toISOString() };
+      await query().updateMany({ where: { id: record.rowId }, data: { nextDueAt: due === null ? null : new Date(due), updatedAt: new Date() } });
     },
 
     /**
-     * The parties of a request brought in step with `state`: new rows inserted, vanished rows
-     * deleted by their unique key (request, principal, role) — never every row of the request and
-     * all again, which deadlocked on MariaDB under concurrent decisions (gap locks on the request's
-     * index range). `before` is the state the stored parties were written from (null for a new
-     * request); when it is not known (`undefined`: the backfill), the stored rows are read.
+     * The parties of requests brought in step with their states: new rows inserted, vanished rows
+     * deleted by their unique key (request, principal, role), for all requests in one DELETE and
+     * one INSERT — never every row of a request and all again, which deadlocked on MariaDB under
+     * concurrent decisions (gap locks on the request's index range). `before` is the state the
+     * stored parties were written from (null for a new request); when it is not known
+     * (`undefined`: the backfill), the stored rows are read.
      */
-    async writeParties(rowId: number, state: RequestState, before: RequestState | null | undefined) {
-      const stored =
-        before === undefined
-          ? ((await parties().findMany({ where: { request: rowId }, select: ['principal', 'role'] })) as Array<{ principal: string; role: PartyRole }>)
-          : before === null
-            ? []
-            : partiesOf(before);
-      const key = (p: { principal: string; role: string }) => `${p.role}\n${p.principal}`;
-      const wanted = partiesOf(state);
-      const wantedKeys = new Set(wanted.map(key));
-      const storedKeys = new Set(stored.map(key));
-      const vanished = stored.filter((p) => !wantedKeys.has(key(p)));
-      const added = wanted.filter((p) => !storedKeys.has(key(p)));
-      if (vanished.length) {
-        await parties().deleteMany({ where: { request: rowId, $or: vanished.map(({ principal, role }) => ({ principal, role })) } });
+    async writeParties(changes: Array<{ rowId: number; state: RequestState; before: RequestState | null | undefined }>) {
+      const unknown = changes.filter((change) => change.before === undefined).map((change) => change.rowId);
+      const read = unknown.length
+        ? ((await parties().findMany({ where: { request: { $in: unknown } }, select: ['request', 'principal', 'role'] })) as Array<PartyRow>)
+        : [];
+      const key = (p: Omit<PartyRow, 'request'>) => `${p.role}\n${p.principal}`;
+      const vanished: PartyRow[] = [];
+      const added: PartyRow[] = [];
+      for (const { rowId, state, before } of changes) {
+        const stored = before === undefined ? read.filter((p) => Number(p.request) === rowId) : before === null ? [] : partiesOf(before);
+        const wanted = partiesOf(state);
+        const wantedKeys = new Set(wanted.map(key));
+        const storedKeys = new Set(stored.map(key));
+        vanished.push(...stored.filter((p) => !wantedKeys.has(key(p))).map(({ principal, role }) => ({ request: rowId, principal, role })));
+        added.push(...wanted.filter((p) => !storedKeys.has(key(p))).map(({ principal, role }) => ({ request: rowId, principal, role })));
       }
-      if (added.length) await parties().createMany({ data: added.map((p) => ({ request: rowId, principal: p.principal, role: p.role })) });
+      if (vanished.length) await parties().deleteMany({ where: { $or: vanished } });
+      if (added.length) await parties().createMany({ data: added });
     },
 
     /**
@@ -323,16 +350,27 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     /**
      * Claims up to `batch` pending requests due by `now`, earliest first, locked for the caller's
      * transaction (the sweep): those another sweep holds are skipped (`lockFree`), as are `skip`.
+     * Their row ids and ids, in that order.
      */
     async due(now: number, batch: number, skip: string[] = []) {
       const rows = await lockFree(strapi, UID.request, {
-        select: ['documentId'],
+        select: ['id', 'documentId'],
         where: { status: 'pending', nextDueAt: { $lte: new Date(now) }, ...(skip.length ? { documentId: { $notIn: skip } } : {}) },
         // The order of the (status, next_due_at) index.
         orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }],
         limit: batch,
       });
-      return rows.map((row) => String(row.documentId));
+      return rows.map((row) => ({ rowId: Number(row.id), id: String(row.documentId) }));
+    },
+
+    /** Requests by row id, in that order, in one query (those `due` claimed: read after their lock). */
+    async byRowIds(rowIds: number[]): Promise<RequestRecord[]> {
+      if (rowIds.length === 0) return [];
+      const rows = new Map((await query().findMany({ where: { id: { $in: rowIds } } })).map((row) => [Number(row.id), row]));
+      return rowIds.flatMap((rowId) => {
+        const row = rows.get(rowId);
+        return row ? [fromRow(row)] : [];
+      });
     },
 
     /** Pending requests after row id `lastId`, in id order (a walk over every pending request). */
@@ -363,7 +401,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
           try {
             await strapi.db.transaction(async () => {
               const record = await store.lock(row.documentId as string);
-              await store.writeParties(record.rowId, record.state, undefined);
+              await store.writeParties([{ rowId: record.rowId, state: record.state, before: undefined }]);
             });
             written += 1;
           } catch (error) {
