@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { ACTIONS } from '../../../shared/constants';
-import { PUBLIC_PRINCIPAL, type Principal } from '../domain/types';
+import { PUBLIC_PRINCIPAL, type Actor, type Principal } from '../domain/types';
 import { getService } from './get-service';
 
 export type ActorKind = 'admin' | 'user' | 'token';
@@ -22,6 +22,9 @@ interface AuthState {
   user?: { id: number; roles?: Array<{ id: number }> };
   auth?: { strategy?: { name?: string }; credentials?: { id: number } };
 }
+
+/** The actor as the engine sees it: who, and whether they are an approval admin. */
+export const engineActorOf = ({ principal, isApprovalAdmin }: ActingUser): Actor => ({ principal, isApprovalAdmin });
 
 export const principalOf = (kind: ActorKind, id: number | string): Principal => `${kind}:${id}`;
 

@@ -43,6 +43,14 @@ const invitationSchema = z.object({ reason: z.literal('delegated'), stageIndex: 
 
 const iso = (value: string | Date | number | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
 
+/** A message as it is stored for delivery: pending, never tried, due `now` (the runner's notifications, external invitations). */
+export const newMessage = (message: { kind: string; requestId: string; recipients: string[]; payload: Record<string, unknown> }, now: number) => ({
+  ...message,
+  status: 'pending' as const,
+  attempts: 0,
+  availableAt: new Date(now),
+});
+
 /** What a claimed message turned into: a mail to these addresses, or nothing to send (and why). */
 type Composed = { kind: 'mail'; to: string[]; mail: Mail } | { kind: 'skip'; why: string };
 

@@ -4,12 +4,13 @@ import { PLUGIN_ID } from '../../../../shared/constants';
 import type { ExternalLinkView, RevokeLinksBody } from '../../../../shared/contracts/external';
 import type { RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
-import { linkExpiresAt, transition, type Actor, type RequestEvent, type RequestState, type TimePolicy } from '../../domain';
-import type { ActingUser } from '../../utils/actor';
+import { linkExpiresAt, transition, type RequestEvent, type RequestState, type TimePolicy } from '../../domain';
+import { engineActorOf, type ActingUser } from '../../utils/actor';
 import { forbidden, notFound } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { seal } from '../../utils/sealed';
-import { INVITATION_KIND, INVITATION_SEAL } from '../outbox';
+import type { AuditEntry } from '../audit';
+import { INVITATION_KIND, INVITATION_SEAL, newMessage } from '../outbox';
 import { createLinkStore, spentReasonOf, USED_LINK } from './links';
 import type { Presenter } from './presenter';
 import { summaryOf } from './presenter';
@@ -50,32 +51,25 @@ export const createExternal = (strapi: Core.Strapi, store: RequestStore, runner:
    * function only sealed.
    */
   const sendLinks = async (record: RequestRecord, obligationIds: string[], to: string, delegatedBy: string, minutes: number, now: number) => {
+    const invitations = [];
+    const audit: AuditEntry[] = [];
     for (const obligationId of obligationIds) {
       const stage = record.state.stages.find((s) => s.obligations.some((o) => o.id === obligationId));
       const expiresAt = linkExpiresAt(record.state, obligationId, now, minutes);
       if (!stage || expiresAt === null) throw new Error(`Request ${record.id} has no obligation ${obligationId}`);
       const { link, token, replaced } = await links.issue({ requestId: record.id, obligationId, principal: to, delegatedBy, expiresAt }, now);
-      await strapi.db.query(UID.outbox).create({
-        data: {
-          kind: INVITATION_KIND,
-          requestId: record.id,
-          recipients: [to],
-          payload: { reason: 'delegated', stageIndex: stage.index, linkId: link.id, sealed: seal(strapi, INVITATION_SEAL, token) },
-          status: 'pending',
-          attempts: 0,
-          availableAt: new Date(now),
-        },
+      const payload = { reason: 'delegated', stageIndex: stage.index, linkId: link.id, sealed: seal(strapi, INVITATION_SEAL, token) };
+      invitations.push(newMessage({ kind: INVITATION_KIND, requestId: record.id, recipients: [to], payload }, now));
+      audit.push({
+        action: 'link-sent',
+        actor: delegatedBy,
+        at: new Date(now).toISOString(),
+        requestId: record.id,
+        details: { obligationId, to, linkId: link.id, expiresAt: new Date(expiresAt).toISOString(), replaced },
       });
-      await getService(strapi, 'audit').append([
-        {
-          action: 'link-sent',
-          actor: delegatedBy,
-          at: new Date(now).toISOString(),
-          requestId: record.id,
-          details: { obligationId, to, linkId: link.id, expiresAt: new Date(expiresAt).toISOString(), replaced },
-        },
-      ]);
     }
+    await strapi.db.query(UID.outbox).createMany({ data: invitations });
+    await getService(strapi, 'audit').append(audit);
   };
 
   /** The link of a token that can still decide, and its request: 404 for a token never issued, 410 for a spent link or a closed request. */
@@ -106,8 +100,7 @@ export const createExternal = (strapi: Core.Strapi, store: RequestStore, runner:
           return summaryOf(record);
         });
       }
-      const engineActor: Actor = { principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin };
-      const event: RequestEvent = { type: 'delegate', actor: engineActor, to: body.to, comment: body.comment, obligationId: body.obligationId };
+      const event: RequestEvent = { type: 'delegate', actor: engineActorOf(actor), to: body.to, comment: body.comment, obligationId: body.obligationId };
       // The engine's refusals come first, before anything is locked.
       engine(() => transition(state, event, now));
       const record = await runner.run(id, event, await timePolicy(), now, {

@@ -3,8 +3,8 @@ import { createId } from '@paralleldrive/cuid2';
 import type { RevokeLinksBody } from '../../../../shared/contracts/external';
 import type { RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
-import { canDecide, mayRead, startRequest, transition, TransitionError, type Actor, type RequestEvent } from '../../domain';
-import type { ActingUser } from '../../utils/actor';
+import { canDecide, mayRead, startRequest, transition, TransitionError, type RequestEvent } from '../../domain';
+import { engineActorOf, type ActingUser } from '../../utils/actor';
 import { conflict, forbidden, invalidField, notFound, passwordRequired } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import type { PageQuery } from '../../utils/pagination';
@@ -21,8 +21,6 @@ import type { OpenInput, RequestFilters, Viewer } from './types';
 
 export type { OpenInput, RequestFilters, Viewer } from './types';
 export { CorruptRequestError, type RequestRecord } from './store';
-
-const engineActor = (actor: ActingUser): Actor => ({ principal: actor.principal, isApprovalAdmin: actor.isApprovalAdmin });
 
 /**
  * Approval requests: opened by the interceptor, decided by approvers, applied exactly once.
@@ -133,7 +131,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(viewer: Viewer, filters: RequestFilters, page: PageQuery) {
-      const { data, pagination } = await store.page({ ...engineActor(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
+      const { data, pagination } = await store.page({ ...engineActorOf(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
       return { data: await presenter.list(data, viewer.actor), pagination };
     },
 
@@ -144,16 +142,16 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The pending requests on one entry in a locale (every requester's), newest first, as the viewer's list items. */
     async pendingItemsOn(uid: string, documentId: string, locale: string | undefined, viewer: ActingUser): Promise<RequestListItem[]> {
-      return presenter.list(await store.pendingOn(uid, [documentId], locale), engineActor(viewer));
+      return presenter.list(await store.pendingOn(uid, [documentId], locale), engineActorOf(viewer));
     },
 
     /** One request with its diff, stages, decisions and timeline — for its parties and for admins. */
     async get(id: string, viewer: Viewer): Promise<RequestDetail> {
       const record = await store.get(id);
-      if (!mayRead(record.state, { ...engineActor(viewer.actor), canReadAll: viewer.canReadAll })) {
+      if (!mayRead(record.state, { ...engineActorOf(viewer.actor), canReadAll: viewer.canReadAll })) {
         throw forbidden('You are not a party to this request', { id });
       }
-      return presenter.detail(record, engineActor(viewer.actor));
+      return presenter.detail(record, engineActorOf(viewer.actor));
     },
 
     /**
@@ -165,7 +163,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * password refuses next, before anything is written.
      */
     async decide(id: string, actor: ActingUser, decision: 'approve' | 'reject', body: { comment: string | null; password?: string }) {
-      const event: RequestEvent = { type: decision, actor: engineActor(actor), comment: body.comment };
+      const event: RequestEvent = { type: decision, actor: engineActorOf(actor), comment: body.comment };
       const what = 'Deciding this request';
       if (body.password === undefined) {
         return run(id, event, {
@@ -175,14 +173,14 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const { state } = await store.get(id);
-      const check = canDecide(state, engineActor(actor), decision);
+      const check = canDecide(state, engineActorOf(actor), decision);
       if (!check.ok) throw asHttpError(new TransitionError(check.code, { requestId: id, status: state.status, event: decision }));
       if (state.rule.securityLevel === 'password') await service('directory').confirmPassword(actor.principal, body.password, what);
       return run(id, event);
     },
 
     async cancel(id: string, actor: ActingUser, comment: string | null) {
-      return run(id, { type: 'cancel', actor: engineActor(actor), comment });
+      return run(id, { type: 'cancel', actor: engineActorOf(actor), comment });
     },
 
     /**
@@ -193,7 +191,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async delegate(id: string, actor: ActingUser, body: ExternalDelegation) {
       if (isEmailPrincipal(body.to)) return external.delegate(id, actor, body);
       const { state } = await store.get(id);
-      const event: RequestEvent = { type: 'delegate', actor: engineActor(actor), to: body.to, comment: body.comment, obligationId: body.obligationId };
+      const event: RequestEvent = { type: 'delegate', actor: engineActorOf(actor), to: body.to, comment: body.comment, obligationId: body.obligationId };
       engine(() => transition(state, event, Date.now()));
       const directory = service('directory');
       const unknown = await directory.unknownPrincipals([body.to]);

@@ -5,6 +5,7 @@ import { fromTransitionError } from '../../utils/errors';
 import { isEmailPrincipal } from '../../validation/common';
 import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
+import { newMessage } from '../outbox';
 import type { AuditEntry } from '../audit';
 import type { NewRequestRow, ProposalRow, RequestRecord, RequestStore, StateChange } from './store';
 import { emitWebhooks, webhookEventsOf, webhookRequestOf } from './webhooks';
@@ -69,15 +70,9 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
     );
     if (messages.length === 0) return;
     await strapi.db.query(UID.outbox).createMany({
-      data: messages.map(({ requestId, effect, recipients }) => ({
-        kind: 'notify',
-        requestId,
-        recipients,
-        payload: { reason: effect.reason, ...(effect.stageIndex === undefined ? {} : { stageIndex: effect.stageIndex }) },
-        status: 'pending',
-        attempts: 0,
-        availableAt: new Date(now),
-      })),
+      data: messages.map(({ requestId, effect, recipients }) =>
+        newMessage({ kind: 'notify', requestId, recipients, payload: { reason: effect.reason, ...(effect.stageIndex === undefined ? {} : { stageIndex: effect.stageIndex }) } }, now)
+      ),
     });
   };
 
