@@ -10,18 +10,25 @@ import { getService } from './utils/get-service';
  * (a busy database, a large backlog) would pile up, each locking the same due requests in the same
  * order behind the others and holding a pooled connection while it waits.
  */
-const oneAtATime = (task: () => Promise<unknown>) => {
+const oneAtATime = <A extends unknown[]>(task: (...args: A) => Promise<unknown>) => {
   let running = false;
-  return async () => {
+  return async (...args: A) => {
     if (running) return;
     running = true;
     try {
-      await task();
+      await task(...args);
     } finally {
       running = false;
     }
   };
 };
+
+/**
+ * The moment a cron tick sweeps up to: its scheduled time, or the clock if that is later. Strapi's
+ * cron hands the task the tick's fire date; its timer may go off a millisecond before the clock
+ * reaches it, and a stage due on the tick itself would then wait for the next one.
+ */
+const tickMoment = (fireDate: unknown) => Math.max(Date.now(), fireDate instanceof Date ? fireDate.getTime() : 0);
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
@@ -40,7 +47,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The sweep: expiries, reminders, escalations (seed 003 looks every 30 minutes; default here 5).
   strapi.cron.add({
     [`${PLUGIN_ID}-sweep`]: {
-      task: oneAtATime(() => getService(strapi, 'requests').sweep()),
+      task: oneAtATime((_context: unknown, fireDate?: unknown) => getService(strapi, 'requests').sweep(tickMoment(fireDate))),
       options: { rule: strapi.config.get<string>(`plugin::${PLUGIN_ID}.sweepCron`) },
     },
     // Audit events are chained right after their commit; this fallback chains any a crash or a failed step left behind.

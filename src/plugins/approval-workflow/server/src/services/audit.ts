@@ -6,7 +6,7 @@ import { UID } from '../constants';
 import { canonicalJson } from '../utils/canonical-json';
 import { getService } from '../utils/get-service';
 import type { PageQuery } from '../utils/pagination';
-import { updateRows } from '../utils/columns';
+import { insertRows, updateRows } from '../utils/columns';
 import { table, type BaseRow } from '../utils/records';
 
 export interface AuditEntry {
@@ -183,16 +183,18 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     async append(entries: AuditEntry[]) {
       if (entries.length === 0) return;
       await strapi.db.transaction(async ({ onCommit }) => {
-        await events().createMany({
-          data: entries.map((entry) => ({
+        await insertRows(
+          strapi,
+          UID.auditEvent,
+          entries.map((entry) => ({
             action: entry.action,
             actor: entry.actor,
             at: entry.at,
             requestId: entry.requestId ?? null,
             subject: entry.subject ?? null,
             details: entry.details ?? {},
-          })),
-        });
+          }))
+        );
         onCommit(() => void chain());
       });
     },

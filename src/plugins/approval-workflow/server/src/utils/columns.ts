@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 
 /** The column of an attribute of `uid` (Strapi names them in snake_case), for the few queries written in knex. */
@@ -51,4 +52,34 @@ export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: Row
     .transacting(trx)
     .whereIn(idColumn, rows.map((row) => row.id))
     .update(set);
+};
+
+/** A document id for a plugin row no one looks up by it (24 lowercase characters, as Strapi's). */
+const rowDocumentId = () => randomBytes(12).toString('hex');
+
+/**
+ * Inserts rows (by attribute) in the current transaction, in as few INSERTs as the database takes
+ * (`getBatchInsertSize`, as Strapi's `createMany` chunks): what `createMany` stores — objects as
+ * JSON text, `createdAt`/`updatedAt`, a document id — without its per-row processing, for the
+ * plugin's own rows that a sweep writes by the thousand (audit events, mails, decisions, parties).
+ * Rows are plain values the plugin built; nothing is validated here.
+ */
+export const insertRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: object[]) => {
+  if (rows.length === 0) return;
+  const at = new Date();
+  const data = rows.map((row) => {
+    const columns: Record<string, unknown> = {
+      [columnOf(strapi, uid, 'documentId')]: rowDocumentId(),
+      [columnOf(strapi, uid, 'createdAt')]: at,
+      [columnOf(strapi, uid, 'updatedAt')]: at,
+    };
+    for (const [name, value] of Object.entries(row) as Array<[string, unknown]>) {
+      if (value !== undefined) columns[columnOf(strapi, uid, name)] = value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
+    }
+    return columns;
+  });
+  const size = strapi.db.dialect.getBatchInsertSize();
+  await strapi.db.transaction(async ({ trx }) => {
+    for (let i = 0; i < data.length; i += size) await strapi.db.getConnection(strapi.db.metadata.get(uid).tableName).transacting(trx).insert(data.slice(i, i + size));
+  });
 };

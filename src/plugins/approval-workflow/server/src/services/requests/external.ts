@@ -6,6 +6,7 @@ import type { RequestSummary } from '../../../../shared/contracts/requests';
 import { UID } from '../../constants';
 import { linkExpiresAt, transition, type RequestEvent, type RequestState, type TimePolicy } from '../../domain';
 import { engineActorOf, type ActingUser } from '../../utils/actor';
+import { insertRows } from '../../utils/columns';
 import { forbidden, notFound } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { seal } from '../../utils/sealed';
@@ -68,7 +69,7 @@ export const createExternal = (strapi: Core.Strapi, store: RequestStore, runner:
         details: { obligationId, to, linkId: link.id, expiresAt: new Date(expiresAt).toISOString(), replaced },
       });
     }
-    await strapi.db.query(UID.outbox).createMany({ data: invitations });
+    await insertRows(strapi, UID.outbox, invitations);
     await getService(strapi, 'audit').append(audit);
   };
 

@@ -3,6 +3,7 @@ import { UID } from '../../constants';
 import { isTransitionError, transition, type Effect, type RequestEvent, type RequestState, type TimePolicy, type Transition } from '../../domain';
 import { fromTransitionError } from '../../utils/errors';
 import { isEmailPrincipal } from '../../validation/common';
+import { insertRows } from '../../utils/columns';
 import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import { newMessage } from '../outbox';
@@ -69,11 +70,13 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
         .filter(({ recipients }) => recipients.length > 0)
     );
     if (messages.length === 0) return;
-    await strapi.db.query(UID.outbox).createMany({
-      data: messages.map(({ requestId, effect, recipients }) =>
+    await insertRows(
+      strapi,
+      UID.outbox,
+      messages.map(({ requestId, effect, recipients }) =>
         newMessage({ kind: 'notify', requestId, recipients, payload: { reason: effect.reason, ...(effect.stageIndex === undefined ? {} : { stageIndex: effect.stageIndex }) } }, now)
-      ),
-    });
+      )
+    );
   };
 
   /** The decisions the steps added, in one insert. */
@@ -89,7 +92,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
         revision: state.revisions,
       }))
     );
-    if (added.length) await strapi.db.query(UID.decision).createMany({ data: added });
+    await insertRows(strapi, UID.decision, added);
   };
 
   /**

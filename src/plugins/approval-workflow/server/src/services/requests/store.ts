@@ -16,7 +16,7 @@ import {
   type RequestState,
   type TimePolicy,
 } from '../../domain';
-import { updateRows } from '../../utils/columns';
+import { insertRows, updateRows } from '../../utils/columns';
 import { lockFree } from '../../utils/lock';
 import { table, type BaseRow } from '../../utils/records';
 import type { Page, PageQuery } from '../../utils/pagination';
@@ -288,7 +288,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
         added.push(...wanted.filter((p) => !storedKeys.has(key(p))).map(({ principal, role }) => ({ request: rowId, principal, role })));
       }
       if (vanished.length) await parties().deleteMany({ where: { $or: vanished } });
-      if (added.length) await parties().createMany({ data: added });
+      await insertRows(strapi, UID.requestParty, added);
     },
 
     /**
