@@ -105,7 +105,7 @@ const benchmark = async (client, smtp) => {
       await withInstances(instances, `bench-${client}`, frequent, async ([base]) => {
         // A new process: log in again (the sessions of the first one are in the database, but a token may have run out).
         Object.assign(context.setup, await scenarios.logIn(base, accounts, login));
-        if (wanted('sweep')) await step('sweep', () => scenarios.sweep({ ...context, instances }));
+        if (wanted('sweep')) await step('sweep', () => scenarios.sweep({ ...context, instances, outboxNext: wanted('outbox') }));
         if (wanted('outbox')) await step('outbox', () => scenarios.outbox({ ...context, instances }));
       });
     }

@@ -282,7 +282,7 @@ const waitFor = async (done, started, timeoutS) => {
  * sweep's own. Then exactly once — every closed request expired, one `expired` audit entry each,
  * no action audited twice for one request, one "decided" mail each, the audit chain verifies.
  */
-const sweep = async ({ setup, scale, report, sql, instances }) => {
+const sweep = async ({ setup, scale, report, sql, instances, outboxNext }) => {
   const n = scale.sweepDue;
   const expiring = expect(
     await setup.admin.as('POST', '/approval-workflow/managed-objects', { kind: 'collection', uid: SECTION, templateId: setup.templates.expiring }),
@@ -320,8 +320,9 @@ const sweep = async ({ setup, scale, report, sql, instances }) => {
   const expired = Number(statuses.find((s) => s.status === 'expired')?.n ?? 0);
   const auditedExpired = await count(sql, AUDIT, `request_id LIKE 'bnchs%' AND action = 'expired'`);
   const twice = (await sql.all(`SELECT request_id, action FROM ${AUDIT} WHERE request_id LIKE 'bnchs%' GROUP BY request_id, action HAVING COUNT(*) > 1`)).length;
-  // The mails of the expiries go out meanwhile; wait for them, so they are not counted in the outbox figure.
-  const mailed = await waitFor(async () => (await count(sql, OUTBOX, `request_id LIKE 'bnchs%' AND status = 'pending'`)) === 0, started, scale.timeoutS);
+  // The mails of the expiries go out meanwhile; before the outbox figure, wait for them, so they are not counted in it.
+  const unsent = () => count(sql, OUTBOX, `request_id LIKE 'bnchs%' AND status = 'pending'`);
+  const mailed = outboxNext ? await waitFor(async () => (await unsent()) === 0, started, scale.timeoutS) : undefined;
   const mails = await count(sql, OUTBOX, `request_id LIKE 'bnchs%'`);
   const mailedTwice = (await sql.all(`SELECT request_id FROM ${OUTBOX} WHERE request_id LIKE 'bnchs%' GROUP BY request_id HAVING COUNT(*) > 1`)).length;
   const verified = expect(await setup.admin.as('GET', '/approval-workflow/audit/verify'), [200], 'verify audit').body.data;
@@ -340,7 +341,11 @@ const sweep = async ({ setup, scale, report, sql, instances }) => {
     '',
     'each once'
   );
-  report.note(`sweep: its ${mails} "decided" mails were all delivered ${mailed === null ? `— not within ${scale.timeoutS} s` : `${mailed.toFixed(1)} s after the due moment`}`);
+  report.note(
+    mailed === undefined
+      ? `sweep: ${mails - (await unsent())} of its ${mails} "decided" mails were delivered ${((performance.now() - started) / 1000).toFixed(1)} s after the due moment (not waited for: no outbox figure follows)`
+      : `sweep: its ${mails} "decided" mails were all delivered ${mailed === null ? `— not within ${scale.timeoutS} s` : `${mailed.toFixed(1)} s after the due moment`}`
+  );
 };
 
 /** `outboxMessages` pending mails (copies of a real one, about the seeded requests) delivered to the local SMTP server. */
