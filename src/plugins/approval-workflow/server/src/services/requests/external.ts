@@ -16,7 +16,7 @@ import { createLinkStore, spentReasonOf, USED_LINK } from './links';
 import type { Presenter } from './presenter';
 import { summaryOf } from './presenter';
 import { engine, type Runner } from './runner';
-import type { RequestRecord, RequestStore } from './store';
+import type { RequestStore, StepRecord } from './store';
 
 /** 410 Gone: the link existed and cannot be used any more (the message says why). */
 const gone = (message: string) => createHttpError(410, message, { details: {} });
@@ -51,7 +51,7 @@ export const createExternal = (strapi: Core.Strapi, store: RequestStore, runner:
    * invitation in the outbox with the token sealed, and the audit entry. The token leaves this
    * function only sealed.
    */
-  const sendLinks = async (record: RequestRecord, obligationIds: string[], to: string, delegatedBy: string, minutes: number, now: number) => {
+  const sendLinks = async (record: StepRecord, obligationIds: string[], to: string, delegatedBy: string, minutes: number, now: number) => {
     const invitations = [];
     const audit: AuditEntry[] = [];
     for (const obligationId of obligationIds) {

@@ -8,7 +8,7 @@ import { getService } from '../../utils/get-service';
 import { ApplyFailure } from '../apply';
 import { newMessage } from '../outbox';
 import type { AuditEntry } from '../audit';
-import type { NewRequestRow, ProposalRow, RequestRecord, RequestStore, StateChange } from './store';
+import type { NewRequestRow, ProposalRow, RequestStore, StateChange, StepRecord } from './store';
 import { emitWebhooks, webhookEventsOf, webhookRequestOf } from './webhooks';
 
 /** Runs a hook once the transaction commits (never after a rollback). */
@@ -34,11 +34,11 @@ interface Settled extends StateChange {
 /** What a caller of `run` adds to the step, under the row lock, in its transaction. */
 export interface RunHooks {
   /** Before the engine (an external link marked used: a used link is 410 whatever the engine says). */
-  before?: (record: RequestRecord) => Promise<void>;
+  before?: (record: StepRecord) => Promise<void>;
   /** After the engine's own refusals, before anything is written (a password the template asks for). */
-  check?: (record: RequestRecord) => void;
+  check?: (record: StepRecord) => void;
   /** Once the step is persisted (an external delegate's links sent). */
-  after?: (record: RequestRecord) => Promise<void>;
+  after?: (record: StepRecord) => Promise<void>;
 }
 
 /** The engine's refusal as an HTTP error with its reason (403 not an approver, 409 closed…); anything else as it is. */
@@ -101,7 +101,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
    * effects run too); `audit` and `notify` are collected for `persist`. Every kind of effect is
    * executed or collected — the switch has no default.
    */
-  const execute = async (record: RequestRecord, before: RequestState | null, step: Transition, now: number, failure: string | null, proposal: Partial<ProposalRow> = {}): Promise<Settled> => {
+  const execute = async (record: StepRecord, before: RequestState | null, step: Transition, now: number, failure: string | null, proposal: Partial<ProposalRow> = {}): Promise<Settled> => {
     let { state } = step;
     const queue = [...step.effects];
     const audit: AuditEntry[] = [];
@@ -177,7 +177,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
 
   /** One step executed and written (see `execute`, `persist`). */
   const settle = async (
-    record: RequestRecord,
+    record: StepRecord,
     before: RequestState | null,
     step: Transition,
     now: number,
@@ -251,7 +251,7 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * failure). A tick that finds nothing due writes when the request will next be due, so the
      * sweep does not claim it again.
      */
-    batch: (policy: TimePolicy, now: number, event: RequestEvent, claim: () => Promise<RequestRecord[]>) =>
+    batch: (policy: TimePolicy, now: number, event: RequestEvent, claim: () => Promise<StepRecord[]>) =>
       transaction(async (afterCommit) => {
         const settled: Settled[] = [];
         for (const record of await claim()) settled.push(await execute(record, record.state, engine(() => transition(record.state, event, now)), now, null));
@@ -262,14 +262,14 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * Work on a request under its row lock that is no engine event (an external link sent again,
      * revoked), in a transaction whose commit kicks the outbox's sender.
      */
-    locked: <T>(id: string, work: (record: RequestRecord) => Promise<T>) => transaction(async () => work(await store.lock(id))),
+    locked: <T>(id: string, work: (record: StepRecord) => Promise<T>) => transaction(async () => work(await store.lock(id))),
 
     /**
      * The requester's revise: under the row lock, the engine's `revise` (only the requester, only
      * while pending), then `check` (is this request the one this write may revise?), then the new
      * proposal and base are written with the reset state, in one transaction.
      */
-    revise: (id: string, event: Extract<RequestEvent, { type: 'revise' }>, proposal: ProposalRow, policy: TimePolicy, check: (record: RequestRecord) => void, now = Date.now()) =>
+    revise: (id: string, event: Extract<RequestEvent, { type: 'revise' }>, proposal: ProposalRow, policy: TimePolicy, check: (record: StepRecord) => void, now = Date.now()) =>
       transaction(async (afterCommit) => {
         const record = await store.lock(id);
         const step = engine(() => transition(record.state, { ...event, baseHash: { previous: record.baseHash, next: proposal.baseHash } }, now));

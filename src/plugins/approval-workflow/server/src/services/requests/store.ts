@@ -113,10 +113,27 @@ const parseRow = <S extends z.ZodTypeAny>(schema: S, row: Record<string, unknown
   return parsed.data;
 };
 
+/**
+ * A request as a step of the runner works on it: the record without its base (the target as it
+ * was, only the diff shows it; applying re-checks its hash, `baseHash`). The sweep reads its
+ * batches so, without the widest column.
+ */
+export type StepRecord = Omit<RequestRecord, 'base'>;
+const stepRowSchema = rowSchema.omit({ base: true });
+const STEP_COLUMNS = Object.keys(stepRowSchema.shape);
+
+/** A parsed row as a record: the row id and public id named so, the context unpacked. */
+const stepRecordOf = ({ id, documentId, context, ...rest }: z.output<typeof stepRowSchema>): StepRecord => ({
+  ...rest,
+  rowId: id,
+  id: documentId,
+  parentManagedObject: context?.parentManagedObject ?? null,
+});
+
 /** Parses a request row (see `parseRow`). */
 export const fromRow = (row: Record<string, unknown>): RequestRecord => {
-  const { id, documentId, context, ...rest } = parseRow(rowSchema, row);
-  return { ...rest, rowId: id, id: documentId, parentManagedObject: context?.parentManagedObject ?? null };
+  const parsed = parseRow(rowSchema, row);
+  return { ...stepRecordOf(parsed), base: parsed.base };
 };
 
 /**
@@ -165,7 +182,7 @@ export type ProposalRow = Pick<RequestRecord, 'title' | 'params' | 'base' | 'bas
 
 /** A request's new state, and the columns its step changed besides (what applying produced, a revised proposal). */
 export interface StateChange {
-  record: RequestRecord;
+  record: StepRecord;
   state: RequestState;
   columns?: Partial<Pick<RequestRecord, 'result' | 'targetDocumentId'> & ProposalRow>;
 }
@@ -238,7 +255,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
      * parties in step, in one UPDATE for all (`updateRows`) and one write per parties change: the
      * rows are locked and known, so the records are built from what was written, not read back.
      */
-    async update(changes: StateChange[], policy: TimePolicy): Promise<RequestRecord[]> {
+    async update(changes: StateChange[], policy: TimePolicy): Promise<StepRecord[]> {
       const updatedAt = new Date();
       const written = changes.map(({ record, state, columns = {} }) => ({ record, state, columns, row: toRow(state, policy, record.openKey) }));
       await strapi.db.transaction(({ trx }) =>
@@ -363,13 +380,13 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       return rows.map((row) => ({ rowId: Number(row.id), id: String(row.documentId) }));
     },
 
-    /** Requests by row id, in that order, in one query (those `due` claimed: read after their lock). */
-    async byRowIds(rowIds: number[]): Promise<RequestRecord[]> {
+    /** Requests by row id, in that order, without their base, in one query (those `due` claimed: read after their lock). */
+    async byRowIds(rowIds: number[]): Promise<StepRecord[]> {
       if (rowIds.length === 0) return [];
-      const rows = new Map((await query().findMany({ where: { id: { $in: rowIds } } })).map((row) => [Number(row.id), row]));
+      const rows = new Map((await query().findMany({ select: STEP_COLUMNS, where: { id: { $in: rowIds } } })).map((row) => [Number(row.id), row]));
       return rowIds.flatMap((rowId) => {
         const row = rows.get(rowId);
-        return row ? [fromRow(row)] : [];
+        return row ? [stepRecordOf(parseRow(stepRowSchema, row))] : [];
       });
     },
 

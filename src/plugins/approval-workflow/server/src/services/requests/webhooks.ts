@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../../shared/constants';
 import type { RequestState } from '../../domain';
-import type { RequestRecord } from './store';
+import type { RequestRecord, StepRecord } from './store';
 
 /** What a webhook says of a request: who, what, where — never the proposed values. */
 export interface WebhookRequest {
@@ -42,7 +42,7 @@ export const webhookEventsOf = (before: RequestState | null, after: RequestState
 };
 
 /** The request as webhooks show it. */
-export const webhookRequestOf = (record: RequestRecord, state: RequestState, documentId: string | null): WebhookRequest => ({
+export const webhookRequestOf = (record: StepRecord, state: RequestState, documentId: string | null): WebhookRequest => ({
   id: record.id,
   status: state.status,
   operation: record.operation,
