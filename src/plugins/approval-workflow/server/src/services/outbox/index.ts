@@ -17,6 +17,8 @@ export const LEASE_MS = 10 * MINUTE;
 /** Attempts before a message is `failed`; the waits between them double from one minute (1, 2, 4 … 64 minutes). */
 export const MAX_ATTEMPTS = 8;
 export const backoffMs = (attempts: number) => MINUTE * 2 ** Math.max(0, attempts - 1);
+/** How many requests' mails one sender delivers at once. */
+const PARALLEL_REQUESTS = 4;
 
 /** An outbox row read back: the engine's `notify` effect as the runner stored it. */
 const rowSchema = z.object({
@@ -72,17 +74,17 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.outbox);
   const delivery = () => strapi.config.get<'email' | 'log'>(`plugin::${PLUGIN_ID}.mailDelivery`, 'email');
 
-  /** Claims up to `limit` due messages for this sender: their ids and the attempt number each claim took. */
+  /** Claims up to `limit` due messages for this sender: their ids, requests and the attempt number each claim took. */
   const claim = (now: number, limit: number) =>
     strapi.db.transaction(async () => {
       const candidates = await lockFree(strapi, UID.outbox, {
-        select: ['id', 'attempts'],
+        select: ['id', 'attempts', 'requestId'],
         where: { status: 'pending', availableAt: { $lte: new Date(now) } },
         // The order of the (status, available_at) index: MySQL then locks only the rows it returns, not every due one.
         orderBy: [{ availableAt: 'asc' }, { id: 'asc' }],
         limit,
       });
-      const claimed: Array<{ id: number; attempt: number }> = [];
+      const claimed: Array<{ id: number; attempt: number; requestId: string | null }> = [];
       // The conditional update decides who claims a message, also on SQLite (no row locks there).
       for (const candidate of candidates) {
         const id = Number(candidate.id);
@@ -92,7 +94,7 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id, status: 'pending', attempts },
           data: { attempts: attempt, availableAt: new Date(now + LEASE_MS) },
         });
-        if (count === 1) claimed.push({ id, attempt });
+        if (count === 1) claimed.push({ id, attempt, requestId: (candidate.requestId as string | null) ?? null });
       }
       return claimed;
     });
@@ -189,12 +191,28 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<unknown> | null = null;
   let again = false;
 
-  /** Sends every due message, batch by batch, until none is due. */
+  /**
+   * Sends every due message, batch by batch, until none is due. The messages of a batch go out
+   * `PARALLEL_REQUESTS` requests at a time (the time of a mail is mostly waiting for the database
+   * and the SMTP server), the messages of one request one after the other, in the order they were
+   * stored.
+   */
   const deliver = async (now = Date.now(), batch = 20) => {
     const outcomes: OutboxStatus[] = [];
     for (;;) {
       const claimed = await claim(now, batch);
-      for (const message of claimed) outcomes.push(await deliverOne(message, now));
+      const groups = new Map<string, typeof claimed>();
+      for (const message of claimed) {
+        const key = message.requestId ?? `#${message.id}`;
+        groups.set(key, [...(groups.get(key) ?? []), message]);
+      }
+      const byRequest = [...groups.values()];
+      const lanes = Array.from({ length: Math.min(PARALLEL_REQUESTS, byRequest.length) }, async () => {
+        for (let messages = byRequest.shift(); messages; messages = byRequest.shift()) {
+          for (const message of messages) outcomes.push(await deliverOne(message, now));
+        }
+      });
+      await Promise.all(lanes);
       if (claimed.length < batch) return outcomes;
     }
   };
