@@ -193,17 +193,23 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
   /**
    * A transaction whose commit kicks the outbox's sender and sends the webhooks of its steps: the
    * messages it stored go out right after the commit (of the outermost transaction, when this one
-   * is nested), never before; a rollback sends nothing.
+   * is nested), never before; a rollback sends nothing. Its audit events are chained after the
+   * commit (`audit.append`); `transaction` also waits for that.
    */
-  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> => {
-    const committed: T = await strapi.db.transaction(async ({ onCommit }) => {
-      const result = await work(onCommit);
+  const committed = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> => {
+    const result: T = await strapi.db.transaction(async ({ onCommit }) => {
+      const done = await work(onCommit);
       onCommit(() => service('outbox').kick());
-      return result;
+      return done;
     });
-    // The answer comes with this step's audit events in the chain (they are chained after the commit).
+    return result;
+  };
+
+  /** A transaction (see `committed`) whose result comes once its audit events are in the chain: what an answer to a caller reports is chained. */
+  const transaction = async <T>(work: (afterCommit: AfterCommit) => Promise<T>): Promise<T> => {
+    const result = await committed(work);
     await service('audit').chained();
-    return committed;
+    return result;
   };
 
   /**
@@ -249,10 +255,11 @@ export const createRunner = (strapi: Core.Strapi, store: RequestStore) => {
      * table once (`persist`). No retry of its own: a failed apply or a refusal throws, the whole
      * transaction rolls back, and the caller runs those requests alone (`run`, which records the
      * failure). A tick that finds nothing due writes when the request will next be due, so the
-     * sweep does not claim it again.
+     * sweep does not claim it again. The sweep answers no one: it goes on to its next batch while
+     * this one's audit events are chained.
      */
     batch: (policy: TimePolicy, now: number, event: RequestEvent, claim: () => Promise<StepRecord[]>) =>
-      transaction(async (afterCommit) => {
+      committed(async (afterCommit) => {
         const settled: Settled[] = [];
         for (const record of await claim()) settled.push(await execute(record, record.state, engine(() => transition(record.state, event, now)), now, null));
         return persist(settled, policy, now, afterCommit);
