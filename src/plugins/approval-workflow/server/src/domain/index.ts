@@ -29,6 +29,7 @@ export {
   nextDueAt,
   partiesOf,
   PARTY_ROLES,
+  readScope,
   type DecideCheck,
   type Party,
   type PartyRole,

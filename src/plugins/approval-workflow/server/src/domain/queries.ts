@@ -198,6 +198,19 @@ export function mayRead(state: RequestState, reader: Reader): boolean {
 }
 
 /**
+ * The party a list of requests must be narrowed to so that this reader sees only what `mayRead`
+ * lets them see: null (no narrowing) for readers of every request and approval admins, and for a
+ * list already narrowed to "awaiting me" — awaiting implies may read, since the principals of
+ * `awaitedAs` are the reader themself, a party of every request awaiting them (`partiesOf` lists
+ * each awaited holder), or the approval admins' marker, awaited only by approval admins, who read
+ * everything. Otherwise the reader's own principal, as a party in any role.
+ */
+export function readScope(reader: Reader, list: { awaitingMe: boolean }): Principal | null {
+  if (reader.canReadAll || reader.isApprovalAdmin || list.awaitingMe) return null;
+  return reader.principal;
+}
+
+/**
  * Why `principal` may not revise the request now, or null when they may: only its requester (never
  * `public`, which names no one), only while pending, never an urgent request (applied at once).
  */
