@@ -10,10 +10,12 @@ import {
   partiesOf,
   readScope,
   REQUEST_STATUSES,
+  requestListStateSchema,
   requestStateSchema,
   type Actor,
   type Operation,
   type PartyRole,
+  type RequestListState,
   type RequestState,
   type TimePolicy,
 } from '../../domain';
@@ -121,11 +123,11 @@ export const fromRow = (row: Record<string, unknown>): RequestRecord => {
 
 /**
  * What a list shows of a request: the record without the proposal and its base (the widest part
- * of the row, with the state) and the columns only deciding and applying use. Lists read only
- * these columns.
+ * of the row, with the state) and the columns only deciding and applying use, and of the state
+ * what a list item shows (`RequestListState`). Lists read only these columns.
  */
-export type RequestListRecord = Omit<RequestRecord, 'params' | 'base' | 'baseHash' | 'parentManagedObject' | 'openKey' | 'result'>;
-const listRowSchema = rowSchema.omit({ params: true, base: true, baseHash: true, context: true, openKey: true, result: true });
+export type RequestListRecord = Omit<RequestRecord, 'params' | 'base' | 'baseHash' | 'parentManagedObject' | 'openKey' | 'result' | 'state'> & { state: RequestListState };
+const listRowSchema = rowSchema.omit({ params: true, base: true, baseHash: true, context: true, openKey: true, result: true }).extend({ state: requestListStateSchema });
 const LIST_COLUMNS = Object.keys(listRowSchema.shape);
 
 const fromListRow = (row: Record<string, unknown>): RequestListRecord => {
