@@ -88,6 +88,49 @@ describe('parties: who takes part in a request, in step with it', () => {
   });
 });
 
+describe('lists found on the parties alone: awaiting me, and all a party may read', () => {
+  type Page = { body: { data: Array<{ id: string }>; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } } };
+
+  /** Every page of a list, two at a time: the ids in order, and each page's pagination. */
+  const pages = async (path: string) => {
+    const ids: string[] = [];
+    const metas: Page['body']['meta']['pagination'][] = [];
+    for (let page = 1; ; page += 1) {
+      const res = (await c.reviewer.call('get', `/approval-workflow/requests?${path}page=${page}&pageSize=2`)) as unknown as Page;
+      ids.push(...res.body.data.map((r) => r.id));
+      metas.push(res.body.meta.pagination);
+      if (page >= res.body.meta.pagination.pageCount) return { ids, metas };
+    }
+  };
+
+  /** The requests where the reviewer plays one of `roles` (any role without), newest first, from the parties table. */
+  const expected = async (roles?: string[]) => {
+    const rows = (await q(PARTY).findMany({ where: { principal: c.reviewer.principal, ...(roles ? { role: { $in: roles } } : {}) } })) as Array<{ request: number }>;
+    const rowIds = [...new Set(rows.map((row) => row.request))].sort((a, b) => b - a);
+    const requests = (await q(REQUEST).findMany({ where: { id: { $in: rowIds } }, select: ['id', 'documentId'] })) as Array<{ id: number; documentId: string }>;
+    return rowIds.map((rowId) => requests.find((r) => r.id === rowId)?.documentId);
+  };
+
+  it('each request once however many parts the reader plays, newest first, paged, with the whole list as total', async () => {
+    const [older, decided, newer] = [await openRequest('Listed 1'), await openRequest('Listed 2'), await openRequest('Listed 3')];
+    expect((await c.reviewer.call('post', `/approval-workflow/requests/${decided}/approve`).send({})).status).toBe(200);
+    // The reviewer held and decided `decided` (two parties, one request), and is awaited on the other two.
+    const readable = await expected();
+    expect(readable.indexOf(newer)).toBeLessThan(readable.indexOf(decided));
+    expect(readable.indexOf(decided)).toBeLessThan(readable.indexOf(older));
+    const all = await pages('');
+    expect(all.ids).toEqual(readable);
+    expect(all.metas.every((m) => m.total === readable.length && m.pageCount === Math.ceil(readable.length / 2))).toBe(true);
+
+    const awaited = await expected(['awaiting']);
+    expect(awaited).toEqual(expect.arrayContaining([older, newer]));
+    expect(awaited).not.toContain(decided);
+    const queue = await pages('awaiting=me&');
+    expect(queue.ids).toEqual(awaited);
+    expect(queue.metas.every((m) => m.total === awaited.length)).toBe(true);
+  });
+});
+
 describe('the indexes the queues and the outbox use', () => {
   it('exist on this database', async () => {
     const inspector = (app.strapi.db as unknown as { dialect: { schemaInspector: { getIndexes(table: string): Promise<Array<{ name: string; columns: string[] }>> } } })

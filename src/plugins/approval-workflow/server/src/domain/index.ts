@@ -29,6 +29,7 @@ export {
   nextDueAt,
   partiesOf,
   PARTY_ROLES,
+  readScope,
   type DecideCheck,
   type Party,
   type PartyRole,
@@ -45,5 +46,5 @@ export {
 } from './stage-rules';
 export { resolveTemplateId, TEMPLATE_LEVELS, type TemplateCandidates, type TemplateLevel, type TemplateResolution } from './resolve';
 export { diffData, deepEqual, type DiffEntry, type DiffKind } from './diff';
-export { validateRule, ruleSchema, requestStateSchema, stageRuleSchema, obligationRuleSchema, ownerRulesSchema, formatPath, problemsOf, type RuleProblem } from './schema';
+export { validateRule, ruleSchema, requestStateSchema, requestListStateSchema, stageRuleSchema, obligationRuleSchema, ownerRulesSchema, formatPath, problemsOf, type RuleProblem } from './schema';
 export { MINUTE_MS } from './time';

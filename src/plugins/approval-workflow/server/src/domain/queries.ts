@@ -16,7 +16,7 @@ export function isClosed(status: RequestStatus): boolean {
  * Obligations linked to the owner approval are decided through it and are not listed. Empty for a
  * closed request.
  */
-export function awaitingHolders(state: RequestState): Principal[] {
+export function awaitingHolders(state: Pick<RequestState, 'status' | 'stages'>): Principal[] {
   if (isClosed(state.status)) return [];
   const holders: Principal[] = [];
   for (const stage of state.stages) {
@@ -177,7 +177,7 @@ export function awaitedAs(actor: Actor): Principal[] {
 }
 
 /** Is the request waiting for this actor: they hold an awaited obligation, or it waits for the approval admins and they are one. */
-export function isAwaiting(state: RequestState, actor: Actor): boolean {
+export function isAwaiting(state: Pick<RequestState, 'status' | 'stages'>, actor: Actor): boolean {
   const awaited = awaitedAs(actor);
   return awaitingHolders(state).some((holder) => awaited.includes(holder));
 }
@@ -195,6 +195,19 @@ export interface Reader extends Actor {
 export function mayRead(state: RequestState, reader: Reader): boolean {
   if (reader.canReadAll || reader.isApprovalAdmin) return true;
   return partiesOf(state).some((party) => party.principal === reader.principal);
+}
+
+/**
+ * The party a list of requests must be narrowed to so that this reader sees only what `mayRead`
+ * lets them see: null (no narrowing) for readers of every request and approval admins, and for a
+ * list already narrowed to "awaiting me" — awaiting implies may read, since the principals of
+ * `awaitedAs` are the reader themself, a party of every request awaiting them (`partiesOf` lists
+ * each awaited holder), or the approval admins' marker, awaited only by approval admins, who read
+ * everything. Otherwise the reader's own principal, as a party in any role.
+ */
+export function readScope(reader: Reader, list: { awaitingMe: boolean }): Principal | null {
+  if (reader.canReadAll || reader.isApprovalAdmin || list.awaitingMe) return null;
+  return reader.principal;
 }
 
 /**
@@ -233,7 +246,7 @@ export function canDelegate(state: RequestState, actor: Actor): boolean {
  * that ran, i.e. the last one that started (a closed request's unreached stages read `closed` too). `approvals` counts its approved obligations (approved or
  * auto-approved), `required` is its criteria. All zero for a request without stages.
  */
-export function progressOf(state: RequestState): StageProgress {
+export function progressOf(state: Pick<RequestState, 'status' | 'stages'>): StageProgress {
   const ran = state.stages.filter((stage) => stage.startedAt !== null);
   const active = isClosed(state.status) ? undefined : state.stages.find((stage) => stage.status === 'active');
   const stage = active ?? ran[ran.length - 1];

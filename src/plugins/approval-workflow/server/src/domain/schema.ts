@@ -9,6 +9,7 @@ import {
   STAGE_STATUSES,
   type ObligationRule,
   type OwnerRules,
+  type RequestListState,
   type RequestState,
   type Rule,
   type StageRule,
@@ -97,7 +98,7 @@ export const ownerRulesSchema: z.ZodType<OwnerRules, z.ZodTypeDef, unknown> = z.
 const NO_STAGE = 'A rule needs at least one stage.';
 
 /** An approval rule as a request freezes it: a name, the template's settings, at least one stage. */
-export const ruleSchema: z.ZodType<Rule, z.ZodTypeDef, unknown> = z.object({
+const ruleObject = z.object({
   id: z.string(),
   version: z.number().int(),
   name: nonEmpty('A rule needs a name.'),
@@ -107,6 +108,7 @@ export const ruleSchema: z.ZodType<Rule, z.ZodTypeDef, unknown> = z.object({
   ownerRules: ownerRulesSchema,
   stages: z.array(stageRuleSchema, { required_error: NO_STAGE, invalid_type_error: NO_STAGE }).min(1, NO_STAGE),
 });
+export const ruleSchema: z.ZodType<Rule, z.ZodTypeDef, unknown> = ruleObject;
 
 const isoString = z.string();
 const principal = z.string();
@@ -153,8 +155,7 @@ const decisionSchema = z.object({
   obligations: z.array(z.string()),
 });
 
-/** The engine's state of one request, as it is stored with the request and read back. */
-export const requestStateSchema: z.ZodType<RequestState, z.ZodTypeDef, unknown> = z.object({
+const requestStateObject = z.object({
   id: z.string(),
   status: z.enum(REQUEST_STATUSES),
   requester: principal,
@@ -172,6 +173,19 @@ export const requestStateSchema: z.ZodType<RequestState, z.ZodTypeDef, unknown> 
   // Rows written before revise existed have no count.
   revisions: z.number().int().min(0).default(0),
 });
+
+/** The engine's state of one request, as it is stored with the request and read back. */
+export const requestStateSchema: z.ZodType<RequestState, z.ZodTypeDef, unknown> = requestStateObject;
+
+/**
+ * The same state as a list reads it back (`RequestListState`): the frozen rule by its id,
+ * version and name, without its stages and settings, and without the decisions. The rule was
+ * checked whole when the request started; checking it again for every row of every page was
+ * most of a list's parsing.
+ */
+export const requestListStateSchema: z.ZodType<RequestListState, z.ZodTypeDef, unknown> = requestStateObject
+  .omit({ decisions: true })
+  .extend({ rule: ruleObject.pick({ id: true, version: true, name: true }) });
 
 /** One reason an approval rule cannot be saved or started: where it is (`stages[1].criteria`, and as segments) and why. */
 export interface RuleProblem {

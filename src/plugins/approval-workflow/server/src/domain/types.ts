@@ -115,6 +115,12 @@ export interface RequestState {
   revisions: number;
 }
 
+/**
+ * What a list shows of a request's state, and all it reads back: the stages (progress, who is
+ * awaited), the frozen rule by id, version and name only, no decisions.
+ */
+export type RequestListState = Omit<RequestState, 'rule' | 'decisions'> & { rule: Pick<Rule, 'id' | 'version' | 'name'> };
+
 export interface Actor {
   principal: Principal;
   /** Member of a bypass role: may decide any request (DESIGN: approval admins). */

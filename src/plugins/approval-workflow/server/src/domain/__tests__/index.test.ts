@@ -53,6 +53,8 @@ describe('the engine\'s public API', () => {
         'mayRead',
         'partiesOf',
         'progressOf',
+        'readScope',
+        'requestListStateSchema',
         'PARTY_ROLES',
         'ruleSchema',
         'requestStateSchema',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { TransitionError } from '../errors';
-import { awaitingHolders, isClosed, nextDueAt } from '../queries';
+import { awaitingHolders, isAwaiting, isClosed, mayRead, nextDueAt, readScope } from '../queries';
 import { startRequest } from '../start';
 import { transition } from '../transition';
 import type { Effect, ObligationRule, RequestEvent, RequestState, Rule, StageRule, StartInput, TimePolicy, Transition } from '../types';
@@ -223,6 +223,22 @@ describe('engine properties over random rules, directories and event sequences',
           expect(awaitingHolders(state).length).toBeGreaterThan(0);
           expect(state.stages.some((stage) => stage.status === 'active')).toBe(true);
           expect(awaitingHolders(state)).not.toContain(state.requester);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(h) awaiting implies may read: an "awaiting me" list needs no read scope', () => {
+    fc.assert(
+      fc.property(startArb, stepsArb, (input, steps) => {
+        const run = simulate(input, steps);
+        if (run === null) return;
+        for (const state of [run.begun.state, ...run.trace.flatMap((s) => (s.result ? [s.result.state] : []))]) {
+          for (const reader of PEOPLE.map((p) => ({ ...actorOf(p), canReadAll: false }))) {
+            expect(readScope(reader, { awaitingMe: true })).toBeNull();
+            if (isAwaiting(state, reader)) expect(mayRead(state, reader)).toBe(true);
+          }
         }
       }),
       RUNS,

@@ -1,4 +1,4 @@
-import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, linkExpiresAt, mayRead, partiesOf, progressOf } from '../queries';
+import { awaitedAs, awaitingHolders, canCancel, canDecide, canDelegate, isAwaiting, isClosed, linkExpiresAt, mayRead, partiesOf, progressOf, readScope } from '../queries';
 import { REQUEST_STATUSES } from '../types';
 import { APPROVAL_ADMINS } from '../types';
 import { admin, approve, at, group, person, reject, REQUESTER, role, rule, run, stage, start, user } from './helpers';
@@ -102,6 +102,15 @@ describe('what a viewer may do', () => {
 
   it('an approval admin reads every request', () => {
     expect(mayRead(begun.state, { principal: 'admin:a', isApprovalAdmin: true, canReadAll: false })).toBe(true);
+  });
+
+  it.each<[string, { isApprovalAdmin: boolean; canReadAll: boolean }, boolean, string | null]>([
+    ['a reader of everything', { isApprovalAdmin: false, canReadAll: true }, false, null],
+    ['an approval admin', { isApprovalAdmin: true, canReadAll: false }, false, null],
+    ['anyone else', { isApprovalAdmin: false, canReadAll: false }, false, 'admin:x'],
+    ['anyone else, awaiting me (awaited ⇒ party)', { isApprovalAdmin: false, canReadAll: false }, true, null],
+  ])('readScope: %s → %p', (_who, reader, awaitingMe, expected) => {
+    expect(readScope({ principal: 'admin:x', ...reader }, { awaitingMe })).toBe(expected);
   });
 
   it('the requester cancels while pending; nobody once closed', () => {

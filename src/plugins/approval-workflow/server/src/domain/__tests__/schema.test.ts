@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { formatPath, problemsOf, requestStateSchema, ruleSchema, stageFieldsSchema, validateRule } from '../schema';
+import { formatPath, problemsOf, requestListStateSchema, requestStateSchema, ruleSchema, stageFieldsSchema, validateRule } from '../schema';
 import { startRequest } from '../start';
 import { group, role, rule, stage, user } from './helpers';
 
@@ -122,5 +122,15 @@ describe('the request state schema', () => {
     const result = requestStateSchema.safeParse(copy);
     expect(result.success).toBe(false);
     if (!result.success) expect(problemsOf(result.error).map((p) => p.path)).toEqual([path]);
+  });
+
+  it('as a list reads it: everything but the decisions, and of the rule its id, version and name', () => {
+    const { decisions: _decisions, rule: frozen, ...rest } = started;
+    expect(requestListStateSchema.parse(JSON.parse(JSON.stringify(started)))).toEqual({ ...rest, rule: { id: frozen.id, version: frozen.version, name: frozen.name } });
+    const corrupt = JSON.parse(JSON.stringify(started));
+    corrupt.stages = 'none';
+    const result = requestListStateSchema.safeParse(corrupt);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(problemsOf(result.error).map((p) => p.path)).toEqual(['stages']);
   });
 });

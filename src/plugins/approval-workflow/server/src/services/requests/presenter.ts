@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { APPROVAL_HEADERS } from '../../../../shared/constants';
 import type { ExternalLinkView } from '../../../../shared/contracts/external';
 import type { OpenRequestConflict, PrincipalLabel, RequestDetail, RequestListItem, RequestSummary } from '../../../../shared/contracts/requests';
@@ -47,10 +47,13 @@ export const duplicate = (open: RequestRecord, caller: string) => {
   return conflict(`An approval request for this ${open.operation} is already open: ${open.id}${hint}`, { ...details });
 };
 
-/** A content type as the content manager names it (its uid when the type is gone). */
+/**
+ * A content type as the content manager names it (its uid when the type is gone). Looked up by its
+ * uid: `strapi.contentTypes` builds a map of every type on each read, once per list item.
+ */
 const contentTypeOf = (strapi: Core.Strapi, uid: string) => ({
   uid,
-  displayName: strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.info.displayName ?? uid,
+  displayName: strapi.contentType(uid as StrapiUID.ContentType)?.info.displayName ?? uid,
 });
 
 /** A request as a list shows it, for this viewer ("awaiting me" is the engine's `isAwaiting`, the stage progress its `progressOf`). */

@@ -8,11 +8,14 @@ import {
   nextDueAt,
   OPERATIONS,
   partiesOf,
+  readScope,
   REQUEST_STATUSES,
+  requestListStateSchema,
   requestStateSchema,
   type Actor,
   type Operation,
   type PartyRole,
+  type RequestListState,
   type RequestState,
   type TimePolicy,
 } from '../../domain';
@@ -138,11 +141,11 @@ export const fromRow = (row: Record<string, unknown>): RequestRecord => {
 
 /**
  * What a list shows of a request: the record without the proposal and its base (the widest part
- * of the row, with the state) and the columns only deciding and applying use. Lists read only
- * these columns.
+ * of the row, with the state) and the columns only deciding and applying use, and of the state
+ * what a list item shows (`RequestListState`). Lists read only these columns.
  */
-export type RequestListRecord = Omit<RequestRecord, 'params' | 'base' | 'baseHash' | 'parentManagedObject' | 'openKey' | 'result'>;
-const listRowSchema = rowSchema.omit({ params: true, base: true, baseHash: true, context: true, openKey: true, result: true });
+export type RequestListRecord = Omit<RequestRecord, 'params' | 'base' | 'baseHash' | 'parentManagedObject' | 'openKey' | 'result' | 'state'> & { state: RequestListState };
+const listRowSchema = rowSchema.omit({ params: true, base: true, baseHash: true, context: true, openKey: true, result: true }).extend({ state: requestListStateSchema });
 const LIST_COLUMNS = Object.keys(listRowSchema.shape);
 
 const fromListRow = (row: Record<string, unknown>): RequestListRecord => {
@@ -206,6 +209,14 @@ const byParty = (strapi: Core.Strapi, { principals, roles }: PartyFilter) =>
     .queryBuilder(UID.requestParty)
     .select(['request'])
     .where({ principal: { $in: principals }, ...(roles ? { role: { $in: roles } } : {}) });
+
+/** How many requests a party filter finds (each once, whatever roles it plays), on the parties index alone. */
+const countByParty = async (strapi: Core.Strapi, filter: PartyFilter) => {
+  const [counted] = (await strapi.db.connection.count({ count: '*' }).from(byParty(strapi, filter).getKnexQuery().distinct().as('parties'))) as Array<{
+    count: number | string;
+  }>;
+  return Number(counted.count);
+};
 
 /** Who asks for a list: the actor and whether they may read every request. */
 export interface ListViewer extends Actor {
@@ -311,11 +322,13 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     /**
      * A page of requests, newest first (by row id: the order the database created them in, the
      * same on every instance whatever its clock, and the order of the indexes below). "Awaiting
-     * me", "mine" and what a reader may see go through the parties table
+     * me", "mine" and what a reader may see (`readScope`) go through the parties table
      * (`id IN (select request from parties where …)`), on its (principal, role, request) index.
-     * The page's ids are found first by a narrow query the indexes answer however deep the page
-     * (parties, or requests (status, id)), and only those rows are read, without the proposal and
-     * base. The total of a list that only filters by party is counted on the parties index.
+     * The page's ids are found first by a narrow query the indexes answer however deep the page,
+     * and only those rows are read, without the proposal and base. A list that filters only by
+     * one party condition (awaiting me, mine, or all a party may read) takes its page of ids and
+     * its total from the parties index alone, never joined to the requests: a join had the
+     * database walk the newest requests (most of them closed ones) until it met the page.
      */
     async page(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery): Promise<Page<RequestListRecord>> {
       const columns: Record<string, unknown>[] = [];
@@ -328,21 +341,24 @@ export const createRequestStore = (strapi: Core.Strapi) => {
       const parties: PartyFilter[] = [];
       if (filters.mine) parties.push({ principals: [viewer.principal], roles: ['requester'] });
       if (filters.awaitingMe) parties.push({ principals: awaitedAs(viewer), roles: ['awaiting'] });
-      if (!viewer.canReadAll && !viewer.isApprovalAdmin) parties.push({ principals: [viewer.principal] });
-      const conditions = [...columns, ...parties.map((party) => ({ id: { $in: byParty(strapi, party).getKnexQuery() } }))];
-      const where = conditions.length ? { $and: conditions } : {};
+      const scope = readScope(viewer, { awaitingMe: filters.awaitingMe === true });
+      if (scope) parties.push({ principals: [scope] });
       const orderBy = { id: 'desc' as const };
-      const ids = strapi.db.queryBuilder(UID.request).select(['id']).where(where).orderBy(orderBy).limit(pageSize).offset((page - 1) * pageSize).getKnexQuery();
+      const offset = (page - 1) * pageSize;
+      const party = columns.length === 0 && parties.length === 1 ? parties[0] : null;
+      const conditions = [...columns, ...parties.map((p) => ({ id: { $in: byParty(strapi, p).getKnexQuery() } }))];
+      const where = conditions.length ? { $and: conditions } : {};
+      const ids = party
+        ? // Each request once whatever roles it is found by, in the index's order. Ordered in knex: the
+          // query builder would add its own tie-breaker (the parties' id), which DISTINCT forbids.
+          byParty(strapi, party).getKnexQuery().distinct().orderBy('request', 'desc').limit(pageSize).offset(offset)
+        : strapi.db.queryBuilder(UID.request).select(['id']).where(where).orderBy(orderBy).limit(pageSize).offset(offset).getKnexQuery();
       // The page's ids as a derived table: MySQL and MariaDB take no LIMIT in an IN subquery itself.
-      const onPage = strapi.db.connection.select('id').from(ids.as('page'));
-      const count = async () => {
-        if (columns.length > 0 || parties.length !== 1) return query().count({ where });
-        const [counted] = (await strapi.db.connection.count({ count: '*' }).from(byParty(strapi, parties[0]).getKnexQuery().distinct().as('parties'))) as Array<{
-          count: number | string;
-        }>;
-        return Number(counted.count);
-      };
-      const [rows, total] = await Promise.all([query().findMany({ select: LIST_COLUMNS, where: { id: { $in: onPage } }, orderBy }), count()]);
+      const onPage = strapi.db.connection.select(party ? 'request' : 'id').from(ids.as('page'));
+      const [rows, total] = await Promise.all([
+        query().findMany({ select: LIST_COLUMNS, where: { id: { $in: onPage } }, orderBy }),
+        party ? countByParty(strapi, party) : query().count({ where }),
+      ]);
       return { data: rows.map(fromListRow), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
