@@ -3,6 +3,9 @@
  * both run the sweep and the outbox sender every second. Stages that run out of time are closed
  * once, approved changes are applied once, every mail reaches the SMTP server once, and a content
  * type marked managed on one instance is guarded on the other within the documented delay.
+ * The requests are opened over HTTP with a stage of the shortest time span (a minute); their
+ * deadlines are then brought forward to now in the database, so that the sweeps (what is tested)
+ * find them due at once instead of after a minute of waiting for the clock.
  * Instance A is this process's app (startApp), instance B a child process on the same database
  * (Strapi lives in a global: one per process). What happened is read from outside: HTTP answers,
  * the SMTP server, the tables — not from how the sweep or the sender divide their work.
@@ -15,6 +18,7 @@ import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
 import { UID } from '../src/plugins/approval-workflow/server/src/constants';
 import { GUARD_CACHE_MS } from '../src/plugins/approval-workflow/server/src/services/managed-objects';
+import type { RequestState } from '../src/plugins/approval-workflow/server/src/domain/types';
 import { startApp, startAppProcess, type AppProcess, type TestApp } from './helpers/app';
 import type { Caller } from './helpers/actors';
 import { createThrowAwayDatabase, testClient, type ThrowAwayDatabase } from './helpers/database';
@@ -24,7 +28,7 @@ import { startSmtp, type TestSmtp } from './helpers/smtp';
 const PUBLIC_URL = 'https://cms.example.test';
 /** Requests per outcome: half of them opened on each instance. */
 const PER_GROUP = 50;
-/** The shortest time span a stage can have: the sweep has this long to wait for its first due stage. */
+/** The shortest time span a stage can have (runOutOfTime brings the deadlines forward). */
 const TIME_SPAN_MINUTES = 1;
 /** How long after its deadline a stage may still be open, and after that its mails unsent: limits, not goals (a busy 2-core machine). */
 const SETTLE_MS = 45_000;
@@ -65,6 +69,20 @@ const until = async (what: string, limitMs: number, check: () => Promise<boolean
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`not within ${limitMs} ms: ${what}`);
     await sleep(250);
+  }
+};
+
+/**
+ * Moves the deadline of every active timed stage of the pending requests to `now`: in the stored
+ * state (what the engine checks) and in `nextDueAt` (what the sweep selects by), as the time span
+ * running out would. The update matches a request only while it is pending, so one a sweep closes
+ * meanwhile (its row lock taken first) keeps the state the sweep wrote.
+ */
+const runOutOfTime = async (now: number) => {
+  const pending = (await q(UID.request).findMany({ where: { status: 'pending' }, select: ['documentId', 'state'] })) as Array<{ documentId: string; state: RequestState }>;
+  for (const { documentId, state } of pending) {
+    for (const stage of state.stages) if (stage.status === 'active' && stage.deadline !== null) stage.deadline = new Date(now).toISOString();
+    await q(UID.request).updateMany({ where: { documentId, status: 'pending' }, data: { state, nextDueAt: new Date(now) } });
   }
 };
 
@@ -161,8 +179,9 @@ describeOnServer('two instances on one database', () => {
       expect(res.status).toBe(200);
     });
 
-    // Every request ever opened here (the guide's from the test above too) closes.
-    await until('no request is pending', TIME_SPAN_MINUTES * 60_000 + SETTLE_MS, async () => (await q(UID.request).count({ where: { status: 'pending' } })) === 0);
+    // Every request ever opened here (the guide's from the test above too) closes once its stage is out of time.
+    await runOutOfTime(Date.now());
+    await until('no request is pending', SETTLE_MS, async () => (await q(UID.request).count({ where: { status: 'pending' } })) === 0);
 
     // Expired once: no decision, one `expired` event, nothing written.
     const requests = await q(UID.request).findMany({ where: { documentId: { $in: opened } }, select: ['documentId', 'status'] });
