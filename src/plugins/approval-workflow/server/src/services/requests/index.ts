@@ -247,6 +247,8 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         due += claimed.length;
         if (claimed.length < batch) break;
       }
+      // The batches went on while their audit events were chained; the run ends with them in the chain.
+      await service('audit').chained();
       return { due, ticked };
     },
 
