@@ -75,14 +75,29 @@ const until = async (what: string, limitMs: number, check: () => Promise<boolean
 /**
  * Moves the deadline of every active timed stage of the pending requests to `now`: in the stored
  * state (what the engine checks) and in `nextDueAt` (what the sweep selects by), as the time span
- * running out would. The update matches a request only while it is pending, so one a sweep closes
- * meanwhile (its row lock taken first) keeps the state the sweep wrote.
+ * running out would. Each request is changed under its row lock and only while it is pending, so
+ * one a sweep closes meanwhile keeps the state the sweep wrote. The sweeps of both instances lock
+ * these rows too: on MariaDB this transaction may be a deadlock's victim, and is tried again.
  */
 const runOutOfTime = async (now: number) => {
-  const pending = (await q(UID.request).findMany({ where: { status: 'pending' }, select: ['documentId', 'state'] })) as Array<{ documentId: string; state: RequestState }>;
-  for (const { documentId, state } of pending) {
-    for (const stage of state.stages) if (stage.status === 'active' && stage.deadline !== null) stage.deadline = new Date(now).toISOString();
-    await q(UID.request).updateMany({ where: { documentId, status: 'pending' }, data: { state, nextDueAt: new Date(now) } });
+  const pending = (await q(UID.request).findMany({ where: { status: 'pending' }, select: ['documentId'] })) as Array<{ documentId: string }>;
+  for (const { documentId } of pending) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await a.strapi.db.transaction(async () => {
+          const row = (await a.strapi.db.queryBuilder(UID.request as never).select(['status', 'state']).where({ documentId }).forUpdate().first().execute()) as
+            | { status: string; state: RequestState | string }
+            | undefined;
+          if (!row || row.status !== 'pending') return;
+          const state = (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as RequestState;
+          for (const stage of state.stages) if (stage.status === 'active' && stage.deadline !== null) stage.deadline = new Date(now).toISOString();
+          await q(UID.request).updateMany({ where: { documentId }, data: { state, nextDueAt: new Date(now) } });
+        });
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !/deadlock/i.test((error as Error).message)) throw error;
+      }
+    }
   }
 };
 
