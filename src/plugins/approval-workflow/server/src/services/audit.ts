@@ -122,7 +122,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         prevHash = hash;
         return link;
       });
-      await updateRows(strapi, UID.auditEvent, links, trx);
+      await updateRows(strapi, UID.auditEvent, links);
       await strapi.db.query(UID.auditHead).update({ where: { id: head.id }, data: { seq, hash: prevHash } });
       return rows.length;
     });

@@ -7,24 +7,24 @@ export const columnOf = (strapi: Core.Strapi, uid: UID.Schema, name: string) => 
   return (attribute && 'columnName' in attribute && typeof attribute.columnName === 'string' && attribute.columnName) || name;
 };
 
-/** A knex transaction, as `strapi.db.transaction` hands it to its callback. */
-export type Transaction = Parameters<ReturnType<Core.Strapi['db']['getConnection']>['transacting']>[0];
-
 /** A value `updateRows` writes: integers are written into the SQL, objects as JSON text (see below), the rest is bound. */
 export type RowValue = number | string | Date | object | null;
+
+/** A value as a plugin write stores it: an object (a JSON attribute) as JSON text, as Strapi's own writes do; the rest as it is. */
+const stored = (value: unknown) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
 
 /** A row's new values by attribute. */
 export type RowValues = { id: number } & Record<string, RowValue | undefined>;
 
 /**
  * Gives each row (by id) its own values in one UPDATE, `col = CASE id WHEN … THEN … ELSE col END`,
- * in the transaction `trx`, on every database; an attribute a row does not name keeps its value.
+ * in the current transaction, on every database; an attribute a row does not name keeps its value.
  * The `ELSE` gives the CASE its column's type (PostgreSQL would type a CASE of bound values alone as
  * text, which a jsonb, timestamp or integer column refuses). Integers are written as literals after
  * a check; an object (a JSON attribute) is stored as Strapi stores it, as JSON text; a `Date` as the
  * driver binds it for Strapi's own writes; null as NULL.
  */
-export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: RowValues[], trx: Transaction) => {
+export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: RowValues[]) => {
   if (rows.length === 0) return;
   const idColumn = columnOf(strapi, uid, 'id');
   const literal = (value: number) => {
@@ -35,23 +35,25 @@ export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: Row
   const set = Object.fromEntries(
     names.map((name) => {
       const column = columnOf(strapi, uid, name);
-      const bindings: Array<string | Date> = [];
+      const bindings: unknown[] = [];
       const branches = rows.flatMap((row) => {
         const value = row[name];
         if (value === undefined) return [];
         if (value === null) return [`WHEN ${literal(row.id)} THEN NULL`];
         if (typeof value === 'number') return [`WHEN ${literal(row.id)} THEN ${literal(value)}`];
-        bindings.push(value instanceof Date || typeof value === 'string' ? value : JSON.stringify(value));
+        bindings.push(stored(value));
         return [`WHEN ${literal(row.id)} THEN ?`];
       });
       return [column, strapi.db.connection.raw(`CASE ?? ${branches.join(' ')} ELSE ?? END`, [idColumn, ...bindings, column])];
     })
   );
-  await strapi.db
-    .getConnection(strapi.db.metadata.get(uid).tableName)
-    .transacting(trx)
-    .whereIn(idColumn, rows.map((row) => row.id))
-    .update(set);
+  await strapi.db.transaction(({ trx }) =>
+    strapi.db
+      .getConnection(strapi.db.metadata.get(uid).tableName)
+      .transacting(trx)
+      .whereIn(idColumn, rows.map((row) => row.id))
+      .update(set)
+  );
 };
 
 /** A document id for a plugin row no one looks up by it (24 lowercase characters, as Strapi's). */
@@ -74,7 +76,7 @@ export const insertRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: obj
       [columnOf(strapi, uid, 'updatedAt')]: at,
     };
     for (const [name, value] of Object.entries(row) as Array<[string, unknown]>) {
-      if (value !== undefined) columns[columnOf(strapi, uid, name)] = value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
+      if (value !== undefined) columns[columnOf(strapi, uid, name)] = stored(value);
     }
     return columns;
   });

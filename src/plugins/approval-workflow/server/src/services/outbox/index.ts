@@ -204,7 +204,9 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const groups = new Map<string, typeof claimed>();
       for (const message of claimed) {
         const key = message.requestId ?? `#${message.id}`;
-        groups.set(key, [...(groups.get(key) ?? []), message]);
+        const group = groups.get(key);
+        if (group) group.push(message);
+        else groups.set(key, [message]);
       }
       const byRequest = [...groups.values()];
       const lanes = Array.from({ length: Math.min(PARALLEL_REQUESTS, byRequest.length) }, async () => {

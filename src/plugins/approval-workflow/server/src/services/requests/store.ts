@@ -269,9 +269,7 @@ export const createRequestStore = (strapi: Core.Strapi) => {
     async update(changes: StateChange[], policy: TimePolicy): Promise<StepRecord[]> {
       const updatedAt = new Date();
       const written = changes.map(({ record, state, columns = {} }) => ({ record, state, columns, row: toRow(state, policy, record.openKey) }));
-      await strapi.db.transaction(({ trx }) =>
-        updateRows(strapi, UID.request, written.map(({ record, columns, row }) => ({ id: record.rowId, ...row, ...columns, updatedAt })), trx)
-      );
+      await updateRows(strapi, UID.request, written.map(({ record, columns, row }) => ({ id: record.rowId, ...row, ...columns, updatedAt })));
       await store.writeParties(changes.map(({ record, state }) => ({ rowId: record.rowId, state, before: record.state })));
       return written.map(({ record, state, columns, row: { status, openKey, reason, closedAt } }) => ({
         ...record,
