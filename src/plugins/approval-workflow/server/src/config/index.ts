@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { MAX_LINK_MINUTES } from '../../../shared/constants';
 
 const configSchema = z.object({

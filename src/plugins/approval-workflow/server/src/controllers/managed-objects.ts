@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { MANAGED_KINDS } from '../../../shared/constants';
 import type { DeletedResponse } from '../../../shared/contracts/common';
 import type {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { OUTBOX_MESSAGE_STATUSES, type ListOutbox } from '../../../shared/contracts/outbox';
 import { getService } from '../utils/get-service';
 import { pageQuery, pageResponse } from '../utils/pagination';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import {
   DECISION_KINDS,
   EXPIRY_ACTIONS,
@@ -22,12 +22,12 @@ import {
  * rules, and a problem's field path is the schema's path.
  */
 
-const nonEmpty = (message: string) => z.string({ required_error: message, invalid_type_error: message }).refine((value) => value.trim() !== '', message);
+const nonEmpty = (message: string) => z.string({ error: message }).refine((value) => value.trim() !== '', message);
 
 const MIN_APPROVALS = 'The minimum number of approvals must be a whole number, 1 or more.';
 /** A group's minimum approvals (seed 002): absent, or an integer ≥ 1; null (JSON read back) is absent. */
 const minApprovals = z
-  .number({ invalid_type_error: MIN_APPROVALS })
+  .number({ error: MIN_APPROVALS })
   .int(MIN_APPROVALS)
   .min(1, MIN_APPROVALS)
   .nullish()
@@ -37,14 +37,14 @@ const OBLIGATION_KIND = 'An obligation names a user, a role or a group.';
 const GROUP_ID = 'A group step needs a role or group.';
 
 /** One obligation of a stage as a rule writes it: a user, or a role / plugin group with an optional minimum. */
-export const obligationRuleSchema: z.ZodType<ObligationRule, z.ZodTypeDef, unknown> = z.discriminatedUnion(
+export const obligationRuleSchema: z.ZodType<ObligationRule, unknown> = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('user'), principal: nonEmpty('A user step needs a user.') }),
     z.object({ kind: z.literal('role'), id: nonEmpty(GROUP_ID), minApprovals }),
     z.object({ kind: z.literal('group'), id: nonEmpty(GROUP_ID), minApprovals }),
   ],
-  { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? OBLIGATION_KIND : ctx.defaultError }) }
+  { error: (issue) => (issue.code === 'invalid_union' ? OBLIGATION_KIND : undefined) }
 );
 
 const CRITERIA = 'The fulfillment criteria must be a whole number, 0 or more (0 = every obligation).';
@@ -59,12 +59,12 @@ const stepKey = (step: ObligationRule) => (step.kind === 'user' ? `user:${step.p
  * every obligation, default 1); a time span in whole minutes or null (no limit, the default); what
  * expiry does (default `deny`).
  */
-export const stageFieldsSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = z.object({
+export const stageFieldsSchema: z.ZodType<StageRule, unknown> = z.object({
   name: z.string(),
-  criteria: z.number({ invalid_type_error: CRITERIA }).int(CRITERIA).min(0, CRITERIA).default(1),
-  obligations: z.array(obligationRuleSchema, { required_error: NO_OBLIGATION, invalid_type_error: NO_OBLIGATION }).min(1, NO_OBLIGATION),
-  timeSpanMinutes: z.number({ invalid_type_error: TIME_SPAN }).int(TIME_SPAN).positive(TIME_SPAN).nullable().default(null),
-  onExpiry: z.enum(EXPIRY_ACTIONS, { errorMap: () => ({ message: `Expiry must be one of ${EXPIRY_ACTIONS.join(', ')}.` }) }).default('deny'),
+  criteria: z.number({ error: CRITERIA }).int(CRITERIA).min(0, CRITERIA).default(1),
+  obligations: z.array(obligationRuleSchema, { error: NO_OBLIGATION }).min(1, NO_OBLIGATION),
+  timeSpanMinutes: z.number({ error: TIME_SPAN }).int(TIME_SPAN).positive(TIME_SPAN).nullable().default(null),
+  onExpiry: z.enum(EXPIRY_ACTIONS, { error: () => `Expiry must be one of ${EXPIRY_ACTIONS.join(', ')}.` }).default('deny'),
 });
 
 /**
@@ -72,7 +72,7 @@ export const stageFieldsSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = z.
  * fields with `stageFieldsSchema`; the template service reports a step listed twice with the
  * whole rule, as `stages[0].obligations[1]`.)
  */
-export const stageRuleSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = stageFieldsSchema.superRefine((stage, ctx) => {
+export const stageRuleSchema: z.ZodType<StageRule, unknown> = stageFieldsSchema.superRefine((stage, ctx) => {
   const seen = new Set<string>();
   stage.obligations.forEach((step, index) => {
     const key = stepKey(step);
@@ -84,7 +84,7 @@ export const stageRuleSchema: z.ZodType<StageRule, z.ZodTypeDef, unknown> = stag
 const OWNER_RULES = 'A rule needs its owner rules.';
 
 /** The owner rules of seed 002; a missing flag takes its default (stages in order, nothing else). */
-export const ownerRulesSchema: z.ZodType<OwnerRules, z.ZodTypeDef, unknown> = z.object(
+export const ownerRulesSchema: z.ZodType<OwnerRules, unknown> = z.object(
   {
     ownerApproval: z.boolean().default(false),
     separateOwnerApproval: z.boolean().default(false),
@@ -92,7 +92,7 @@ export const ownerRulesSchema: z.ZodType<OwnerRules, z.ZodTypeDef, unknown> = z.
     enforceApprovalOrder: z.boolean().default(true),
     enforceInitialOwnerApproval: z.boolean().default(false),
   },
-  { required_error: OWNER_RULES, invalid_type_error: OWNER_RULES }
+  { error: OWNER_RULES }
 );
 
 const NO_STAGE = 'A rule needs at least one stage.';
@@ -102,13 +102,13 @@ const ruleObject = z.object({
   id: z.string(),
   version: z.number().int(),
   name: nonEmpty('A rule needs a name.'),
-  securityLevel: z.enum(SECURITY_LEVELS, { errorMap: () => ({ message: `Security level must be one of ${SECURITY_LEVELS.join(', ')}.` }) }),
+  securityLevel: z.enum(SECURITY_LEVELS, { error: () => `Security level must be one of ${SECURITY_LEVELS.join(', ')}.` }),
   urgentAllowed: z.boolean(),
-  rejectionPolicy: z.enum(REJECTION_POLICIES, { errorMap: () => ({ message: `Rejection policy must be one of ${REJECTION_POLICIES.join(', ')}.` }) }),
+  rejectionPolicy: z.enum(REJECTION_POLICIES, { error: () => `Rejection policy must be one of ${REJECTION_POLICIES.join(', ')}.` }),
   ownerRules: ownerRulesSchema,
-  stages: z.array(stageRuleSchema, { required_error: NO_STAGE, invalid_type_error: NO_STAGE }).min(1, NO_STAGE),
+  stages: z.array(stageRuleSchema, { error: NO_STAGE }).min(1, NO_STAGE),
 });
-export const ruleSchema: z.ZodType<Rule, z.ZodTypeDef, unknown> = ruleObject;
+export const ruleSchema: z.ZodType<Rule, unknown> = ruleObject;
 
 const isoString = z.string();
 const principal = z.string();
@@ -175,7 +175,7 @@ const requestStateObject = z.object({
 });
 
 /** The engine's state of one request, as it is stored with the request and read back. */
-export const requestStateSchema: z.ZodType<RequestState, z.ZodTypeDef, unknown> = requestStateObject;
+export const requestStateSchema: z.ZodType<RequestState, unknown> = requestStateObject;
 
 /**
  * The same state as a list reads it back (`RequestListState`): the frozen rule by its id,
@@ -183,7 +183,7 @@ export const requestStateSchema: z.ZodType<RequestState, z.ZodTypeDef, unknown> 
  * checked whole when the request started; checking it again for every row of every page was
  * most of a list's parsing.
  */
-export const requestListStateSchema: z.ZodType<RequestListState, z.ZodTypeDef, unknown> = requestStateObject
+export const requestListStateSchema: z.ZodType<RequestListState, unknown> = requestStateObject
   .omit({ decisions: true })
   .extend({ rule: ruleObject.pick({ id: true, version: true, name: true }) });
 
@@ -194,13 +194,16 @@ export interface RuleProblem {
   message: string;
 }
 
+/** A segment of a schema path: an index, or a key (zod types keys as any property key; ours are strings). */
+const segmentOf = (key: PropertyKey): string | number => (typeof key === 'number' ? key : String(key));
+
 /** A schema path as the product writes it: `stages[0].obligations[1].id`. */
-export const formatPath = (segments: ReadonlyArray<string | number>): string =>
-  segments.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+export const formatPath = (segments: ReadonlyArray<PropertyKey>): string =>
+  segments.map(segmentOf).map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
 
 /** The schema's issues as rule problems, in the schema's order. */
 export const problemsOf = (error: z.ZodError): RuleProblem[] =>
-  error.issues.map((issue) => ({ path: formatPath(issue.path), segments: issue.path, message: issue.message }));
+  error.issues.map((issue) => ({ path: formatPath(issue.path), segments: issue.path.map(segmentOf), message: issue.message }));
 
 /**
  * Checks an approval rule (template) before it is saved or a request starts with it (seed 003),

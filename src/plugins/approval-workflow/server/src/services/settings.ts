@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { Settings } from '../../../shared/contracts/settings';
 import { SUPER_ADMIN_ROLE_CODE, UID } from '../constants';

@@ -1,6 +1,6 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
-import type { ZodError } from 'zod';
+import type { ZodError } from 'zod/v4';
 import type { TransitionError, TransitionErrorCode } from '../domain';
 
 /**

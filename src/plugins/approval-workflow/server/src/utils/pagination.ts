@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { ListMeta, Pagination } from '../../../shared/contracts/common';
 import { MAX_DB_ID } from '../constants';
 import { parse } from '../validation/parse';

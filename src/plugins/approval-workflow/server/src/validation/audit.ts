@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { AUDIT_EXPORT_FORMATS, type AuditFilters, type ExportAudit } from '../../../shared/contracts/audit';
 import { RECORDED_AUDIT_ACTIONS } from '../../../shared/audit-actions';
 import { documentId, text } from './common';

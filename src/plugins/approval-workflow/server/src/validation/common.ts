@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { MAX_DB_ID } from '../constants';
 import { parse } from './parse';
 
@@ -30,7 +30,7 @@ export const text = z.string().regex(STORABLE, UNSTORABLE_TEXT);
 export const dbId = z.number().int().min(1).max(MAX_DB_ID, `must be an id between 1 and ${MAX_DB_ID}`);
 
 /** A row id given as a number or as its decimal digits ("4"), as the number. */
-export const dbIdLike = z.union([dbId, text.regex(/^\d+$/, 'must be a numeric id').pipe(z.coerce.number().pipe(dbId))]);
+export const dbIdLike = z.union([dbId, text.regex(/^\d+$/, 'must be a numeric id').pipe(z.coerce.number<string>().pipe(dbId))]);
 
 /** A document id (requests, templates, groups, managed objects, content entries). */
 export const documentId = text.min(1).max(255);
@@ -65,6 +65,21 @@ export const emailPrincipal = text
 
 /** A duration in minutes (time spans, reminder and escalation intervals). */
 export const minutes = z.number().int().min(1).max(MAX_MINUTES, `must be at most ${MAX_MINUTES} minutes (a century)`);
+
+/**
+ * `schema`, then `next` on what it gives, `next` taking any input (a domain schema, which parses
+ * stored and sent values alike). `next` runs only on a value `schema` found no problem with, so
+ * that a problem is named once (zod 4's own pipe also runs its target after problems that do not
+ * abort, and types the target as taking exactly the source's output).
+ */
+export const pipeInto = <S extends z.ZodType, T>(schema: S, next: z.ZodType<T, unknown>) =>
+  schema.transform((value, context): T => {
+    if (context.issues.length > 0) return z.NEVER;
+    const result = next.safeParse(value);
+    if (result.success) return result.data;
+    for (const { path, message } of result.error.issues) context.addIssue({ code: 'custom', path, message, input: value });
+    return z.NEVER;
+  });
 
 const pathParamsSchema = z.object({ id: documentId }).passthrough();
 

@@ -1,4 +1,4 @@
-import type { z, ZodTypeAny } from 'zod';
+import type { z, ZodTypeAny } from 'zod/v4';
 
 /** True when A and B take the same values under the same keys (assignable both ways, same keys). */
 type Same<A, B> = [A] extends [B]

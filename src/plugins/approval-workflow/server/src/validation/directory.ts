@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DIRECTORY_KINDS, type SearchDirectory } from '../../../shared/contracts/directory';
 import { documentId, text } from './common';
 import { forContract } from './contract';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { GetEntryStatus, ListPendingEntries } from '../../../shared/contracts/requests';
 import { documentId, identifier, locale, text } from './common';
 import { forContract } from './contract';

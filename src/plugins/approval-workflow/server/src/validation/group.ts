@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { GroupBody } from '../../../shared/contracts/groups';
 import { accountPrincipal, text } from './common';
 import { forContract } from './contract';

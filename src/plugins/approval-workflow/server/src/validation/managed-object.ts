@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { ChildRelation, MarkBody, UpdateManagedBody } from '../../../shared/contracts/managed-objects';
 import { OPERATIONS } from '../domain';
 import { documentId, identifier } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { documentId, isStorableText, locale, UNSTORABLE_TEXT } from './common';
 
 /**
@@ -68,7 +68,8 @@ export const withoutUnchangedRelations = (value: unknown): unknown => {
 export const proposalSchema = z
   .custom<Record<string, unknown>>(() => true)
   .superRefine((data, ctx) => {
-    for (const problem of unstorableValues(data)) ctx.addIssue({ code: 'custom', ...problem });
+    // A problem ends the parse: the transform below walks the value, which may be nested beyond reach.
+    for (const problem of unstorableValues(data)) ctx.addIssue({ code: 'custom', ...problem, continue: false });
   })
   .transform((data) => (Array.isArray(data) ? data : (withoutUnchangedRelations(data) as Record<string, unknown>)));
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { CancelBody, DecideBody, DelegateBody } from '../../../shared/contracts/requests';
 import { OPERATIONS, REQUEST_STATUSES } from '../domain';
 import { MAX_LINK_MINUTES } from '../../../shared/constants';

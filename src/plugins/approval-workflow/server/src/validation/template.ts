@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { EXPIRY_ACTIONS, REJECTION_POLICIES, SECURITY_LEVELS } from '../domain';
 import { ownerRulesSchema as ruleOwnerRulesSchema, stageFieldsSchema, stageRuleSchema } from '../domain/schema';
-import { accountPrincipal, dbId, dbIdLike, documentId, minutes, text } from './common';
+import { accountPrincipal, dbId, dbIdLike, documentId, minutes, pipeInto, text } from './common';
 
 const principal = accountPrincipal('must be a user principal such as "admin:3" (admin user) or "user:5" (content-API user)');
 
@@ -14,13 +14,13 @@ export const obligationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), principal }).strict(),
   z.object({ kind: z.literal('role'), id: roleId, minApprovals: z.number().int().min(1).optional() }).strict(),
   z.object({ kind: z.literal('group'), id: groupId, minApprovals: z.number().int().min(1).optional() }).strict(),
-]);
+], { error: (issue) => (issue.code === 'invalid_union' ? 'must be "user", "role" or "group"' : undefined) });
 
 /**
  * A stage as a client sends it: storable text, principals and ids in their HTTP forms; then the
  * rule schema's checks of a stage's fields (criteria, time span…), with the same field paths.
  */
-export const stageSchema = z
+const stageInputSchema = z
   .object({
     name: text.trim().min(1).max(200),
     /** Fulfillment criteria: N approvals close the stage, 0 = all. Default 1. */
@@ -29,10 +29,10 @@ export const stageSchema = z
     timeSpanMinutes: minutes.nullable().default(null),
     onExpiry: z.enum(EXPIRY_ACTIONS).default('deny'),
   })
-  .strict()
-  .pipe(stageFieldsSchema);
+  .strict();
+export const stageSchema = pipeInto(stageInputSchema, stageFieldsSchema);
 
-export const ownerRulesSchema = z
+const ownerRulesInputSchema = z
   .object({
     ownerApproval: z.boolean().default(false),
     separateOwnerApproval: z.boolean().default(false),
@@ -40,8 +40,8 @@ export const ownerRulesSchema = z
     enforceApprovalOrder: z.boolean().default(true),
     enforceInitialOwnerApproval: z.boolean().default(false),
   })
-  .strict()
-  .pipe(ruleOwnerRulesSchema);
+  .strict();
+export const ownerRulesSchema = pipeInto(ownerRulesInputSchema, ruleOwnerRulesSchema);
 
 /** The body of POST /templates and PUT /templates/:id (a template is always sent whole). */
 export const templateInputSchema = z
@@ -51,7 +51,7 @@ export const templateInputSchema = z
     securityLevel: z.enum(SECURITY_LEVELS).default('simple'),
     urgentAllowed: z.boolean().default(false),
     rejectionPolicy: z.enum(REJECTION_POLICIES).default('decline'),
-    ownerRules: ownerRulesSchema.default({}),
+    ownerRules: ownerRulesSchema.prefault({}),
     stages: z.array(stageSchema).min(1, 'a template needs at least one stage'),
     /** Editing an item-level template (assigned to a managed entry) needs the editor's password. */
     password: z.string().optional(),

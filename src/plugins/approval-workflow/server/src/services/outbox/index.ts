@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { PLUGIN_ID } from '../../../../shared/constants';
 import type { OutboxMessage } from '../../../../shared/contracts/outbox';
 import { UID } from '../../constants';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { UID } from '../../constants';
 
 /** A link row read back. */

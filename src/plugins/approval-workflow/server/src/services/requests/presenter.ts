@@ -19,7 +19,7 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { createDiffView } from './diff-view';
 import { instant, type RequestListRecord, type RequestRecord } from './store';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 type Labels = Record<string, PrincipalLabel>;
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { PLUGIN_ID } from '../../../../shared/constants';
 import { UID } from '../../constants';
 import {
@@ -76,7 +76,7 @@ export class CorruptRequestError extends Error {
 const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((value) => value ?? null);
 /** A stored time (a Date, a string or epoch milliseconds, as each database returns it) as an ISO string. */
 export const instant = z.union([z.string(), z.number(), z.date()]).transform((value) => new Date(value).toISOString());
-const data = z.record(z.unknown());
+const data = z.record(z.string(), z.unknown());
 
 const rowSchema = z.object({
   id: z.number(),
