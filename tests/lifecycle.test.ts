@@ -182,6 +182,21 @@ describe('seed 004: the approval lifecycle', () => {
     expect(await requestsOf(documentId)).toHaveLength(0);
   });
 
+  it("approval admins are the settings' bypass roles (Super Admin until roles are stored): listed, an editor bypasses; unlisted, the Super Admin does not", async () => {
+    const settings = () => c.admin.call('put', '/approval-workflow/settings');
+    const { bypassRoles } = (await c.admin.call('get', '/approval-workflow/settings')).body.data;
+    try {
+      expect((await settings().send({ bypassRoles: [c.editorRole] })).status).toBe(200);
+      const byEditor = await c.editor.call('post', cm(ARTICLE)).send({ title: 'By the editor, an approval admin now' });
+      expect(byEditor.status).toBe(201);
+      expect(await requestsOf(byEditor.body.data.documentId)).toHaveLength(0);
+      const byAdmin = await c.admin.call('post', cm(ARTICLE)).send({ title: 'By the Super Admin, no longer one' });
+      expect({ status: byAdmin.status, request: Boolean(byAdmin.body.error?.details?.approvalRequest?.id) }).toEqual({ status: 400, request: true });
+    } finally {
+      expect((await settings().send({ bypassRoles })).status).toBe(200);
+    }
+  });
+
   it('an approval admin may decide any request (override)', async () => {
     const { documentId } = await seedDocument(app, ARTICLE, { title: 'Override' });
     const save = await c.editor.call('put', cm(ARTICLE, documentId)).send({ title: 'Overridden' });

@@ -54,36 +54,63 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return role ? [role.id as number] : [];
   };
 
-  const read = async (): Promise<Settings> => {
-    const stored = ((await store().get({})) ?? {}) as Partial<Settings>;
-    return {
-      ...DEFAULTS,
-      ...stored,
-      // A kind of mail added after the settings were stored is on.
-      mail: { ...DEFAULTS.mail, ...stored.mail },
-      bypassRoles: stored.bypassRoles ?? (await superAdminRoleIds()),
-    };
-  };
+  /** What is stored (the plugin store's value; {} before the first update). */
+  const readStored = async () => ((await store().get({})) ?? {}) as Partial<Settings>;
+
+  const complete = async (stored: Partial<Settings>): Promise<Settings> => ({
+    ...DEFAULTS,
+    ...stored,
+    // A kind of mail added after the settings were stored is on.
+    mail: { ...DEFAULTS.mail, ...stored.mail },
+    bypassRoles: stored.bypassRoles ?? (await superAdminRoleIds()),
+  });
+
+  const read = async (): Promise<Settings> => complete(await readStored());
 
   /**
    * The settings as one HTTP request sees them: read once per request (who is an approval admin,
    * the time policy and the rule of a decision all come from the same read), and afresh outside
    * any request. Keyed by the request's context, so nothing outlives it.
    */
-  const perRequest = new WeakMap<object, Promise<Settings>>();
+  const perRequest = new WeakMap<object, { stored: Promise<Partial<Settings>>; settings?: Promise<Settings> }>();
+  const forgetOnFailure = (ctx: object, reading: Promise<unknown>) => reading.catch(() => perRequest.delete(ctx));
+  const readingOf = (ctx: object) => {
+    let reading = perRequest.get(ctx);
+    if (!reading) {
+      reading = { stored: readStored() };
+      perRequest.set(ctx, reading);
+      forgetOnFailure(ctx, reading.stored);
+    }
+    return reading;
+  };
+  const storedOnce = (): Promise<Partial<Settings>> => {
+    const ctx = strapi.requestContext.get();
+    return ctx ? readingOf(ctx).stored : readStored();
+  };
   const get = (): Promise<Settings> => {
     const ctx = strapi.requestContext.get();
     if (!ctx) return read();
-    const known = perRequest.get(ctx);
-    if (known) return known;
-    const reading = read();
-    perRequest.set(ctx, reading);
-    reading.catch(() => perRequest.delete(ctx));
-    return reading;
+    const reading = readingOf(ctx);
+    if (!reading.settings) {
+      reading.settings = reading.stored.then(complete);
+      forgetOnFailure(ctx, reading.settings);
+    }
+    return reading.settings;
   };
 
   return {
     get,
+
+    /**
+     * Is an admin user with these roles (as Strapi's admin authentication populates them) an
+     * approval admin: a member of a bypass role? With no bypass roles stored, the default one,
+     * Super Admin, is known by its code on the user's own roles: no role is read (this runs on
+     * every admin call).
+     */
+    async isApprovalAdmin(roles: Array<{ id: number; code?: string }>): Promise<boolean> {
+      const { bypassRoles } = await storedOnce();
+      return bypassRoles ? roles.some((role) => bypassRoles.includes(role.id)) : roles.some((role) => role.code === SUPER_ADMIN_ROLE_CODE);
+    },
 
     /** At bootstrap: the row that updates lock exists before the first update. */
     async ensureStored() {
@@ -114,7 +141,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // The rest of this request (the reschedule below, the mail it kicks) sees what was written.
       const ctx = strapi.requestContext.get();
-      if (ctx) perRequest.set(ctx, Promise.resolve(next));
+      if (ctx) perRequest.set(ctx, { stored: Promise.resolve(next), settings: Promise.resolve(next) });
       // Pending requests were scheduled with the old timing.
       if ('reminderIntervalMinutes' in patch || 'escalationAfterMinutes' in patch) await getService(strapi, 'requests').reschedule();
       return next;

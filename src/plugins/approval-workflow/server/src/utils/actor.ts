@@ -19,7 +19,7 @@ export interface ActingUser {
 }
 
 interface AuthState {
-  user?: { id: number; roles?: Array<{ id: number }> };
+  user?: { id: number; roles?: Array<{ id: number; code?: string }> };
   auth?: { strategy?: { name?: string }; credentials?: { id: number } };
 }
 
@@ -34,14 +34,13 @@ export const actorFromState = async (strapi: Core.Strapi, state: AuthState | und
   // Strapi 5 names its strategies `admin` (admin JWT), `admin-token` (an admin token acting as its
   // owner), `users-permissions` and `content-api-token` (API tokens; `api-token` in earlier releases).
   if ((strategy === 'admin' || strategy === 'admin-token') && state?.user) {
-    const roleIds = (state.user.roles ?? []).map((role) => role.id);
-    const { bypassRoles } = await getService(strapi, 'settings').get();
+    const roles = state.user.roles ?? [];
     return {
       principal: principalOf('admin', state.user.id),
       kind: 'admin',
       id: state.user.id,
-      roleIds,
-      isApprovalAdmin: roleIds.some((id) => bypassRoles.includes(id)),
+      roleIds: roles.map((role) => role.id),
+      isApprovalAdmin: await getService(strapi, 'settings').isApprovalAdmin(roles),
     };
   }
   if (strategy === 'users-permissions' && state?.user) {

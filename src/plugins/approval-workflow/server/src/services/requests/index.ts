@@ -131,8 +131,7 @@ export const createRequestsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(viewer: Viewer, filters: RequestFilters, page: PageQuery) {
-      const { data, pagination } = await store.page({ ...engineActorOf(viewer.actor), canReadAll: viewer.canReadAll }, filters, page);
-      return { data: await presenter.list(data, viewer.actor), pagination };
+      return store.page({ ...engineActorOf(viewer.actor), canReadAll: viewer.canReadAll }, filters, page, (records) => presenter.list(records, viewer.actor));
     },
 
     /** The pending requests on these entries of a type (every requester's), newest first. */

@@ -56,22 +56,26 @@ const contentTypeOf = (strapi: Core.Strapi, uid: string) => ({
   displayName: strapi.contentType(uid as StrapiUID.ContentType)?.info.displayName ?? uid,
 });
 
-/** A request as a list shows it, for this viewer ("awaiting me" is the engine's `isAwaiting`, the stage progress its `progressOf`). */
-export const listItemOf = (strapi: Core.Strapi, record: RequestListRecord, labels: Labels, viewer: Actor): RequestListItem => ({
-  ...summaryOf(record),
-  title: record.title,
-  contentType: contentTypeOf(strapi, record.uid),
-  progress: progressOf(record.state),
-  requester: labels[record.requester],
-  template: { id: record.state.rule.id, version: record.state.rule.version, name: record.state.rule.name },
-  comment: record.comment,
-  reason: record.reason,
-  revisions: record.state.revisions,
-  awaitingMe: isAwaiting(record.state, viewer),
-  createdAt: record.createdAt,
-  updatedAt: record.updatedAt,
-  closedAt: record.closedAt,
-});
+/**
+ * A request as a list shows it, for this viewer ("awaiting me" is the engine's `isAwaiting`, the
+ * stage progress its `progressOf`). Built with `Object.assign`, not a literal that starts with a
+ * spread (see the store's `stepRecordOf`).
+ */
+export const listItemOf = (strapi: Core.Strapi, record: RequestListRecord, labels: Labels, viewer: Actor): RequestListItem =>
+  Object.assign(summaryOf(record), {
+    title: record.title,
+    contentType: contentTypeOf(strapi, record.uid),
+    progress: progressOf(record.state),
+    requester: labels[record.requester],
+    template: { id: record.state.rule.id, version: record.state.rule.version, name: record.state.rule.name },
+    comment: record.comment,
+    reason: record.reason,
+    revisions: record.state.revisions,
+    awaitingMe: isAwaiting(record.state, viewer),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    closedAt: record.closedAt,
+  });
 
 /** The audit details that name principals (the owner of `requested`, both ends of `delegated`): the timeline shows their labels. */
 const PRINCIPAL_DETAILS = ['owner', 'from', 'to'] as const;

@@ -125,18 +125,19 @@ export type StepRecord = Omit<RequestRecord, 'base'>;
 const stepRowSchema = rowSchema.omit({ base: true });
 const STEP_COLUMNS = Object.keys(stepRowSchema.shape);
 
-/** A parsed row as a record: the row id and public id named so, the context unpacked. */
-const stepRecordOf = ({ id, documentId, context, ...rest }: z.output<typeof stepRowSchema>): StepRecord => ({
-  ...rest,
-  rowId: id,
-  id: documentId,
-  parentManagedObject: context?.parentManagedObject ?? null,
-});
+/**
+ * A parsed row as a record: the row id and public id named so, the context unpacked. Records are
+ * built with `Object.assign`, not `{ ...rest, more }`: Node 20's V8 makes an object literal that
+ * starts with a spread and goes on with properties tens of times slower (a list page's 25 items
+ * took half a millisecond of CPU that way).
+ */
+const stepRecordOf = ({ id, documentId, context, ...rest }: z.output<typeof stepRowSchema>): StepRecord =>
+  Object.assign(rest, { rowId: id, id: documentId, parentManagedObject: context?.parentManagedObject ?? null });
 
 /** Parses a request row (see `parseRow`). */
 export const fromRow = (row: Record<string, unknown>): RequestRecord => {
   const parsed = parseRow(rowSchema, row);
-  return { ...stepRecordOf(parsed), base: parsed.base };
+  return Object.assign(stepRecordOf(parsed), { base: parsed.base });
 };
 
 /**
@@ -150,7 +151,7 @@ const LIST_COLUMNS = Object.keys(listRowSchema.shape);
 
 const fromListRow = (row: Record<string, unknown>): RequestListRecord => {
   const { id, documentId, ...rest } = parseRow(listRowSchema, row);
-  return { ...rest, rowId: id, id: documentId };
+  return Object.assign(rest, { rowId: id, id: documentId });
 };
 
 /**
@@ -327,8 +328,10 @@ export const createRequestStore = (strapi: Core.Strapi) => {
      * one party condition (awaiting me, mine, or all a party may read) takes its page of ids and
      * its total from the parties index alone, never joined to the requests: a join had the
      * database walk the newest requests (most of them closed ones) until it met the page.
+     * `itemsOf` makes the page's items of its records (the presenter reads their labels) while
+     * the total is being counted.
      */
-    async page(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery): Promise<Page<RequestListRecord>> {
+    async page<T>(viewer: ListViewer, filters: RequestFilters, { page, pageSize }: PageQuery, itemsOf: (records: RequestListRecord[]) => Promise<T[]>): Promise<Page<T>> {
       const columns: Record<string, unknown>[] = [];
       if (filters.status) columns.push({ status: filters.status });
       if (filters.uid) columns.push({ uid: filters.uid });
@@ -353,11 +356,13 @@ export const createRequestStore = (strapi: Core.Strapi) => {
         : strapi.db.queryBuilder(UID.request).select(['id']).where(where).orderBy(orderBy).limit(pageSize).offset(offset).getKnexQuery();
       // The page's ids as a derived table: MySQL and MariaDB take no LIMIT in an IN subquery itself.
       const onPage = strapi.db.connection.select(party ? 'request' : 'id').from(ids.as('page'));
-      const [rows, total] = await Promise.all([
-        query().findMany({ select: LIST_COLUMNS, where: { id: { $in: onPage } }, orderBy }),
+      const [data, total] = await Promise.all([
+        query()
+          .findMany({ select: LIST_COLUMNS, where: { id: { $in: onPage } }, orderBy })
+          .then((rows) => itemsOf(rows.map(fromListRow))),
         party ? countByParty(strapi, party) : query().count({ where }),
       ]);
-      return { data: rows.map(fromListRow), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+      return { data, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
     /**
