@@ -56,8 +56,11 @@ export const updateRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: Row
   );
 };
 
-/** A document id for a plugin row no one looks up by it (24 lowercase characters, as Strapi's). */
-const rowDocumentId = () => randomBytes(12).toString('hex');
+/** Document ids for `count` plugin rows no one looks up by them (24 lowercase characters, as Strapi's), from one draw of random bytes. */
+const rowDocumentIds = (count: number) => {
+  const hex = randomBytes(12 * count).toString('hex');
+  return Array.from({ length: count }, (_, i) => hex.slice(24 * i, 24 * (i + 1)));
+};
 
 /**
  * Inserts rows (by attribute) in the current transaction, in as few INSERTs as the database takes
@@ -69,9 +72,10 @@ const rowDocumentId = () => randomBytes(12).toString('hex');
 export const insertRows = async (strapi: Core.Strapi, uid: UID.Schema, rows: object[]) => {
   if (rows.length === 0) return;
   const at = new Date();
-  const data = rows.map((row) => {
+  const documentIds = rowDocumentIds(rows.length);
+  const data = rows.map((row, i) => {
     const columns: Record<string, unknown> = {
-      [columnOf(strapi, uid, 'documentId')]: rowDocumentId(),
+      [columnOf(strapi, uid, 'documentId')]: documentIds[i],
       [columnOf(strapi, uid, 'createdAt')]: at,
       [columnOf(strapi, uid, 'updatedAt')]: at,
     };
