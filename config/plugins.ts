@@ -14,6 +14,8 @@ const email = (env: Core.Config.Shared.ConfigParams['env']): Core.Config.Plugin 
               host: env('SMTP_HOST'),
               port: env.int('SMTP_PORT', 587),
               secure: env.bool('SMTP_SECURE', false),
+              // Connections kept open and reused (nodemailer's pool, 5 at most): without it, every mail opened its own.
+              pool: env.bool('SMTP_POOL', true),
               ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
             },
             settings: {

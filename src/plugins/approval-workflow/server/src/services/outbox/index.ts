@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod/v4';
 import { PLUGIN_ID } from '../../../../shared/constants';
 import type { OutboxMessage } from '../../../../shared/contracts/outbox';
+import type { Settings } from '../../../../shared/contracts/settings';
 import { UID } from '../../constants';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../content-types/outbox';
 import { APPROVAL_ADMINS, NOTIFY_REASONS, SYSTEM_PRINCIPAL } from '../../domain';
@@ -104,10 +105,10 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     query().updateMany({ where: { id, status: 'pending', attempts: attempt }, data });
 
   /** The addresses of the recipients: accounts' e-mails, `email:` principals as they are, the approval admins' e-mails. */
-  const addressesOf = async (recipients: string[]) => {
+  const addressesOf = async (recipients: string[], settings: Settings) => {
     const directory = getService(strapi, 'directory');
     const principals = recipients.includes(APPROVAL_ADMINS)
-      ? [...recipients.filter((p) => p !== APPROVAL_ADMINS), ...(await directory.approvalAdmins((await getService(strapi, 'settings').get()).bypassRoles))]
+      ? [...recipients.filter((p) => p !== APPROVAL_ADMINS), ...(await directory.approvalAdmins(settings.bypassRoles))]
       : recipients;
     const labels = await directory.labels(principals);
     return [...new Set(Object.values(labels).flatMap((label) => (label.email ? [label.email] : [])))];
@@ -124,12 +125,12 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
    * An external approver's invitation: their link, whose token is in the payload sealed (the only
    * place it exists until the mail is out). A link revoked or used before its mail went out is not sent.
    */
-  const composeInvitation = async (row: Row): Promise<Composed> => {
+  const composeInvitation = async (row: Row, settings: Settings): Promise<Composed> => {
     const payload = invitationSchema.parse(row.payload);
     if (!payload.sealed) return { kind: 'skip', why: 'The invitation’s link is no longer held (it was sent, or given up)' };
     const link = await strapi.db.query(UID.externalLink).findOne({ where: { id: payload.linkId } });
     if (!link || link.usedAt || link.revokedAt) return { kind: 'skip', why: 'The link was revoked or used before its mail went out' };
-    const to = await addressesOf(row.recipients);
+    const to = await addressesOf(row.recipients, settings);
     if (to.length === 0) return { kind: 'skip', why: `No recipient has an e-mail address (${row.recipients.join(', ') || 'none'})` };
     const request = await getService(strapi, 'requests').get(row.requestId ?? '', SYSTEM_VIEWER);
     const delegatedBy = (await getService(strapi, 'directory').labels([link.delegatedBy]))[link.delegatedBy]?.name ?? link.delegatedBy;
@@ -144,11 +145,11 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { kind: 'mail', to, mail };
   };
 
-  const compose = async (row: Row): Promise<Composed> => {
-    if (row.kind === INVITATION_KIND) return composeInvitation(row);
+  const compose = async (row: Row, settings: Settings): Promise<Composed> => {
+    if (row.kind === INVITATION_KIND) return composeInvitation(row, settings);
     const { reason, stageIndex } = row.payload;
-    if (!(await getService(strapi, 'settings').get()).mail[reason]) return { kind: 'skip', why: `Mails of kind ${reason} are switched off in the settings` };
-    const to = await addressesOf(row.recipients);
+    if (!settings.mail[reason]) return { kind: 'skip', why: `Mails of kind ${reason} are switched off in the settings` };
+    const to = await addressesOf(row.recipients, settings);
     if (to.length === 0) return { kind: 'skip', why: `No recipient has an e-mail address (${row.recipients.join(', ') || 'none'})` };
     const request = await getService(strapi, 'requests').get(row.requestId ?? '', SYSTEM_VIEWER);
     return { kind: 'mail', to, mail: renderMail({ reason, stageIndex, request, link: linkTo(request.id) }) };
@@ -165,13 +166,13 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** One claimed message: composed, sent (or logged, or skipped), its outcome recorded; a failure is retried later. */
-  const deliverOne = async ({ id, attempt }: { id: number; attempt: number }, now: number): Promise<OutboxStatus> => {
+  const deliverOne = async ({ id, attempt }: { id: number; attempt: number }, now: number, settings: Settings): Promise<OutboxStatus> => {
     let row: Row | null = null;
     /** Once a message is done with (sent, skipped, given up), an invitation's sealed token goes: it is needed no more. */
     const done = () => (row?.kind === INVITATION_KIND ? { payload: { ...row.payload, sealed: null } } : {});
     try {
       row = rowSchema.parse(await query().findOne({ where: { id } }));
-      const composed = await compose(row);
+      const composed = await compose(row, settings);
       if (composed.kind === 'skip') {
         await finish(id, attempt, { status: 'skipped', lastError: composed.why, ...done() });
         return 'skipped';
@@ -201,6 +202,8 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     const outcomes: OutboxStatus[] = [];
     for (;;) {
       const claimed = await claim(now, batch);
+      // Read once for the batch (outside an HTTP request every read goes to the database).
+      const settings = await getService(strapi, 'settings').get();
       const groups = new Map<string, typeof claimed>();
       for (const message of claimed) {
         const key = message.requestId ?? `#${message.id}`;
@@ -211,7 +214,7 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const byRequest = [...groups.values()];
       const lanes = Array.from({ length: Math.min(PARALLEL_REQUESTS, byRequest.length) }, async () => {
         for (let messages = byRequest.shift(); messages; messages = byRequest.shift()) {
-          for (const message of messages) outcomes.push(await deliverOne(message, now));
+          for (const message of messages) outcomes.push(await deliverOne(message, now, settings));
         }
       });
       await Promise.all(lanes);
