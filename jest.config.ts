@@ -47,8 +47,6 @@ const config: Config = {
       testEnvironment: 'node',
       transform: swc,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      // bcrypt at its lowest cost in the app under test (see the file).
-      setupFiles: ['<rootDir>/tests/helpers/setup.ts'],
       // Run only when an integration test is selected: compile the app, make the template
       // database every test file copies (tests/helpers/database.ts), and drop it at the end.
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
