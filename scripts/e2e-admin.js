@@ -328,13 +328,20 @@ withBuiltApp({ name: 'e2e', env: { NODE_ENV: 'development', SEED_DEMO: 'true' } 
     const roadmapRow = page.locator('tbody tr').filter({ hasText: 'Roadmap' });
     const requestPublish = async (timeout) => {
       await roadmapRow.getByRole('checkbox').check({ timeout: 30_000 });
-      await page.getByRole('button', { name: 'Request publish', exact: true }).click({ timeout });
+      // By the words on the button, as the user reads them: in a few runs the button was listed
+      // among the page's buttons with these words and still not found by its accessible name.
+      await page.getByRole('button').filter({ hasText: /^Request publish$/ }).click({ timeout });
     };
-    // Seen twice in many runs: the button on screen but not in the accessibility tree (only one
-    // button was). Record what the page held, then try once more on a reloaded list.
+    // Seen in a few runs: the button on screen but not found. Record what the page held (the
+    // buttons' words and accessible names), then try once more on a reloaded list.
     await requestPublish(15_000).catch(async () => {
       await page.screenshot({ path: path.join(shots, 'editor-bulk-hidden.png') });
       console.log(`e2e: warning - "Request publish" not found; buttons: ${(await page.getByRole('button').allInnerTexts()).join(' | ')}`);
+      console.log(
+        'e2e: buttons with "Request" (accessible name attributes):',
+        // eslint-disable-next-line no-undef -- runs in the page
+        await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent.includes('Request')).map((b) => b.outerHTML.slice(0, 300)))
+      );
       console.log(
         'e2e: body children:',
         // eslint-disable-next-line no-undef -- runs in the page
